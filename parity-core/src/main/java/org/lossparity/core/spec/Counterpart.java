@@ -7,7 +7,8 @@ import org.lossparity.core.tensor.Tensor;
 
 /**
  * A spec translated into the other convention, with how the case's inputs are translated. Translating inputs is
- * exact math (exp or log of every element, rounded once to the dtype); gradients are translated back with the
+ * exp or log of every element with StrictMath (so every JVM gets the same bits, and they match the generator's
+ * log-space fixtures), rounded once to the dtype; gradients are translated back with the
  * chain rule so that both sides can be compared with respect to the source spec's inputs.
  *
  * @param source     the spec as written
@@ -27,7 +28,7 @@ public record Counterpart(LossSpec source, LossSpec spec, Transform prediction, 
             }
             double[] v = t.toDoubleArray();
             for (int i = 0; i < v.length; i++) {
-                v[i] = this == EXP ? Math.exp(v[i]) : Math.log(v[i]);
+                v[i] = this == EXP ? StrictMath.exp(v[i]) : StrictMath.log(v[i]);
             }
             return Tensor.ofFloats(t.dtype(), t.shape(), v);
         }
@@ -57,7 +58,7 @@ public record Counterpart(LossSpec source, LossSpec spec, Transform prediction, 
         Tensor x = sourceInputs.get(Inputs.PREDICTION);
         for (int i = 0; i < g.length; i++) {
             double xi = x.getDouble(i);
-            g[i] = prediction == Transform.EXP ? g[i] * Math.exp(xi) : g[i] / xi;
+            g[i] = prediction == Transform.EXP ? g[i] * StrictMath.exp(xi) : g[i] / xi;
         }
         return Tensor.ofFloats(gradientWrtCounterpart.dtype(), gradientWrtCounterpart.shape(), g);
     }
