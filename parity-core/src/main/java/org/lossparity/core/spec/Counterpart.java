@@ -71,7 +71,8 @@ public record Counterpart(LossSpec source, LossSpec spec, Transform prediction, 
         Map<String, Object> params = new LinkedHashMap<>();
         for (ParamDef def : loss.params()) {
             Object value = source.params().asMap().get(def.name());
-            if (def.name().equals("from_logits")) {
+            if (def.name().equals("from_logits") || def.name().equals("log_target")) {
+                // Expressed by transforming the inputs below, not as a parameter.
                 continue;
             }
             if (def.conventions().contains(target)) {

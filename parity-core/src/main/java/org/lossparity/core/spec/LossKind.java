@@ -48,8 +48,9 @@ public enum LossKind {
     /**
      * Cross-entropy from integer labels. With logits z: l_n = −w_{y_n}·log softmax(z_n)_{y_n}; PyTorch's smoothing
      * mixes in ls/K·Σ_c −w_c log softmax(z_n)_c with weight ls, the mean divides by Σ w_{y_n} over non-ignored
-     * samples, and labels equal to {@code ignore_index} contribute nothing. Keras from probabilities renormalises
-     * each row to sum 1 and clips to [ε, 1−ε] before the log.
+     * samples, and labels equal to {@code ignore_index} contribute nothing. Keras from probabilities clips to
+     * [ε, 1−ε] first and then renormalises each row (it feeds log p to the sparse softmax kernel), the reverse
+     * order of {@link #CATEGORICAL_CE}.
      */
     SPARSE_CATEGORICAL_CE("sparse_categorical_crossentropy", Family.MULTICLASS, List.of(
             ParamDef.flag("from_logits", true, EnumSet.of(KERAS), "prediction holds logits (PyTorch: always)"),

@@ -106,9 +106,15 @@ public final class Numbers {
             return Double.POSITIVE_INFINITY;
         }
         if (dtype == DType.FLOAT32) {
-            return Math.abs((double) orderedBits((float) a) - (double) orderedBits((float) b));
+            return Math.abs((double) (orderedBits((float) a) - orderedBits((float) b)));
         }
-        return Math.abs((double) orderedBits(a) - (double) orderedBits(b));
+        long x = orderedBits(a);
+        long y = orderedBits(b);
+        // Opposite signs can overflow a long difference; there the distance is far beyond any tolerance anyway.
+        if ((x < 0) != (y < 0)) {
+            return (double) Math.abs(x) + (double) Math.abs(y);
+        }
+        return (double) Math.abs(x - y);
     }
 
     private static long orderedBits(float f) {

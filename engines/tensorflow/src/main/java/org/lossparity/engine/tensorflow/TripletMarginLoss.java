@@ -1,0 +1,82 @@
+package org.lossparity.engine.tensorflow;
+
+import java.util.Iterator;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.losses.Reduction;
+import org.tensorflow.framework.losses.impl.AbstractLoss;
+import org.tensorflow.framework.losses.impl.LossesHelper;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceMax;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Triplet margin loss as a subclass of the framework's loss base, from raw ops: per row l = max(d(a, p) − d(a, n)
+ * + margin, 0) with d(u, v) = ‖u − v + eps‖_p over the last axis (PyTorch's pairwise_distance, eps added to the
+ * difference), and with {@code swap} d(a, n) replaced by min(d(a, n), d(p, n)).
+ *
+ * <p>The framework's {@code Loss.call(labels, predictions)} has two tensor slots; here predictions are the anchors
+ * and labels are the positives and negatives stacked on a new leading axis ({@code [2, ..., D]}), so gradients
+ * reach all three. {@link #triplets} takes them separately.
+ */
+public class TripletMarginLoss extends AbstractLoss {
+
+    private final double margin;
+    private final double p;
+    private final double eps;
+    private final boolean swap;
+
+    public TripletMarginLoss(double margin, double p, double eps, boolean swap, Reduction reduction) {
+        super("TripletMarginLoss", reduction);
+        if (!(p > 0)) {
+            throw new IllegalArgumentException("norm degree p must be > 0, got " + p);
+        }
+        this.margin = margin;
+        this.p = p;
+        this.eps = eps;
+        this.swap = swap;
+    }
+
+    @Override
+    public <T extends TNumber> Operand<T> call(Ops tf, Operand<? extends TNumber> labels, Operand<T> predictions,
+                                               Operand<T> sampleWeights) {
+        Iterator<Operand<T>> pair = tf.unstack(tf.dtypes.cast(labels, predictions.type()), 2L).iterator();
+        Operand<T> positive = pair.next();
+        Operand<T> negative = pair.next();
+        return LossesHelper.computeWeightedLoss(tf, perSample(tf, predictions, positive, negative), getReduction(),
+                sampleWeights);
+    }
+
+    /** The reduced loss of anchors, positives and negatives of equal shape {@code [..., D]}. */
+    public <T extends TNumber> Operand<T> triplets(Ops tf, Operand<T> anchor, Operand<T> positive,
+                                                   Operand<T> negative) {
+        return LossesHelper.computeWeightedLoss(tf, perSample(tf, anchor, positive, negative), getReduction(), null);
+    }
+
+    private <T extends TNumber> Operand<T> perSample(Ops tf, Operand<T> a, Operand<T> pos, Operand<T> neg) {
+        Class<T> type = a.type();
+        Operand<T> dPositive = distance(tf, a, pos);
+        Operand<T> dNegative = distance(tf, a, neg);
+        if (swap) {
+            dNegative = tf.math.minimum(dNegative, distance(tf, pos, neg));
+        }
+        Operand<T> hinge = tf.math.add(tf.math.sub(dPositive, dNegative), Constants.scalar(tf, type, margin));
+        return tf.math.maximum(hinge, Constants.scalar(tf, type, 0.0));
+    }
+
+    private <T extends TNumber> Operand<T> distance(Ops tf, Operand<T> u, Operand<T> v) {
+        Class<T> type = u.type();
+        Operand<T> diff = tf.math.add(tf.math.sub(u, v), Constants.scalar(tf, type, eps));
+        Operand<T> abs = tf.math.abs(diff);
+        if (p == 1.0) {
+            return tf.reduceSum(abs, Constants.lastAxis(tf));
+        }
+        if (p == 2.0) {
+            return tf.math.sqrt(tf.reduceSum(tf.math.square(diff), Constants.lastAxis(tf)));
+        }
+        if (Double.isInfinite(p)) {
+            return tf.reduceMax(abs, Constants.lastAxis(tf), ReduceMax.keepDims(false));
+        }
+        Operand<T> powered = tf.math.pow(abs, Constants.scalar(tf, type, p));
+        return tf.math.pow(tf.reduceSum(powered, Constants.lastAxis(tf)), Constants.scalar(tf, type, 1.0 / p));
+    }
+}
