@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lossparity.core.engine.EngineConfig;
 import org.lossparity.core.engine.EngineException;
+import org.lossparity.core.engine.UnsupportedCaseException;
 import org.lossparity.core.engine.EngineIdentity;
 import org.lossparity.core.engine.LossEngine;
 import org.lossparity.core.engine.LossResult;
@@ -108,7 +109,7 @@ public final class TensorFlowEngine implements LossEngine {
         }
         for (String name : inputs.keySet()) {
             if (!accepted.contains(name)) {
-                throw new EngineException("input '" + name + "' is not accepted for " + spec.displayName()
+                throw new UnsupportedCaseException("input '" + name + "' is not accepted for " + spec.displayName()
                         + " by the TensorFlow engine (accepted: " + accepted + ")" + whyNot(spec));
             }
         }
