@@ -1,15 +1,15 @@
-package org.lossparity.djl;
+package org.lossparity.engine.djl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lossparity.djl.Engines.f64;
-import static org.lossparity.djl.Engines.inputs;
-import static org.lossparity.djl.Engines.scalar;
-import static org.lossparity.djl.Engines.shape;
-import static org.lossparity.djl.Engines.spec;
+import static org.lossparity.engine.djl.Engines.f64;
+import static org.lossparity.engine.djl.Engines.inputs;
+import static org.lossparity.engine.djl.Engines.scalar;
+import static org.lossparity.engine.djl.Engines.shape;
+import static org.lossparity.engine.djl.Engines.spec;
 
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package org.lossparity.djl;
+package org.lossparity.engine.djl;
 
 import java.util.ArrayList;
 import java.util.List;

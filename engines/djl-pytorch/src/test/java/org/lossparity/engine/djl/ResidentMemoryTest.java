@@ -1,9 +1,9 @@
-package org.lossparity.djl;
+package org.lossparity.engine.djl;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lossparity.djl.Engines.inputs;
-import static org.lossparity.djl.Engines.shape;
-import static org.lossparity.djl.Engines.spec;
+import static org.lossparity.engine.djl.Engines.inputs;
+import static org.lossparity.engine.djl.Engines.shape;
+import static org.lossparity.engine.djl.Engines.spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

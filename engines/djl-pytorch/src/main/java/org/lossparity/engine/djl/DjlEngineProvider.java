@@ -1,13 +1,13 @@
-package org.lossparity.djl;
+package org.lossparity.engine.djl;
 
 import org.lossparity.core.engine.EngineConfig;
 import org.lossparity.core.engine.EngineUnavailableException;
 import org.lossparity.core.engine.LossEngine;
 import org.lossparity.core.engine.LossEngineProvider;
 
-/** {@code pytorch}: torch's own ATen loss kernels, run through DJL 0.36 on libtorch (CPU), offline. */
-public final class PytorchEngineProvider implements LossEngineProvider {
-    public static final String NAME = "pytorch";
+/** {@code djl}: DJL's own Loss API (L1Loss, L2Loss, SigmoidBinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss). */
+public final class DjlEngineProvider implements LossEngineProvider {
+    public static final String NAME = "djl";
 
     @Override
     public String name() {
@@ -16,11 +16,11 @@ public final class PytorchEngineProvider implements LossEngineProvider {
 
     @Override
     public String description() {
-        return "PyTorch semantics: torch's ATen loss kernels via TorchScript modules, through DJL on libtorch (CPU)";
+        return "DJL's ai.djl.training.loss classes as DJL users call them, on the PyTorch engine (CPU)";
     }
 
     @Override
     public LossEngine create(EngineConfig config) throws EngineUnavailableException {
-        return new PytorchLossEngine(DjlRuntime.start(config), NAME);
+        return new DjlLossApiEngine(DjlRuntime.start(config), NAME);
     }
 }

@@ -1,4 +1,4 @@
-package org.lossparity.djl;
+package org.lossparity.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

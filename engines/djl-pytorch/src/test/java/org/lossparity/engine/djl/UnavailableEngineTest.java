@@ -1,4 +1,4 @@
-package org.lossparity.djl;
+package org.lossparity.engine.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
