@@ -1,0 +1,48 @@
+package org.lossparity.engine.reference;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.lossparity.engine.reference.math.Arithmetic;
+
+/** Losses where element i depends on prediction element i only: l_i with slope ∂l_i/∂x_i. */
+final class ElementwisePass<T> implements Pass<T> {
+    private final Arithmetic<T> a;
+    private final String input;
+    private final long[] shape;
+    private final List<T> values;
+    private final List<T> slopes;
+
+    ElementwisePass(Arithmetic<T> a, String input, long[] shape, List<T> values, List<T> slopes) {
+        this.a = a;
+        this.input = input;
+        this.shape = shape.clone();
+        this.values = values;
+        this.slopes = slopes;
+    }
+
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    @Override
+    public List<T> values() {
+        return values;
+    }
+
+    @Override
+    public List<T> denominators() {
+        return Collections.nCopies(values.size(), a.one());
+    }
+
+    @Override
+    public Map<String, List<T>> gradients(List<T> upstream) {
+        List<T> g = new ArrayList<>(slopes.size());
+        for (int i = 0; i < slopes.size(); i++) {
+            g.add(a.mul(upstream.get(i), slopes.get(i)));
+        }
+        return Map.of(input, g);
+    }
+}
