@@ -8,6 +8,7 @@ import org.lossparity.core.engine.EngineException;
 import org.lossparity.core.engine.LossEngine;
 import org.lossparity.core.engine.LossResult;
 import org.lossparity.core.engine.Support;
+import org.lossparity.core.engine.UnsupportedCaseException;
 import org.lossparity.core.fixture.FixtureCase;
 import org.lossparity.core.result.Evaluation;
 import org.lossparity.core.result.TensorData;
@@ -77,6 +78,9 @@ final class CaseEvaluator {
         try {
             adapted = cp.adaptInputs(c.inputs());
             result = engine.evaluate(cp.spec(), adapted);
+        } catch (UnsupportedCaseException e) {
+            // The engine handles the spec but not this case (an input or label value its API cannot take).
+            return unsupported(engineName, convention, Optional.of(cp), inputNote, e.getMessage());
         } catch (EngineException | RuntimeException | LinkageError e) {
             return error(engineName, convention, cp, inputNote, describe(e));
         } catch (StackOverflowError | OutOfMemoryError e) {

@@ -212,14 +212,16 @@ final class Classifier {
         List<String> off = new ArrayList<>();
         List<String> offDefects = new ArrayList<>();
         boolean allKnown = true;
-        for (Object[] side : new Object[][] {{na, errA}, {nb, errB}}) {
-            String name = (String) side[0];
-            ComparisonResult err = (ComparisonResult) side[1];
-            if (err.passed()) {
+        Map<String, ComparisonResult> errors = new java.util.LinkedHashMap<>();
+        errors.put(na, errA);
+        errors.put(nb, errB);
+        for (Map.Entry<String, ComparisonResult> side : errors.entrySet()) {
+            if (side.getValue().passed()) {
                 continue;
             }
-            off.add(name + " is beyond tolerance from the reference of its own convention: " + err.message());
-            Optional<KnownDefect> d = defects.stream().filter(x -> x.matches(name, ref, q)).findFirst();
+            off.add(side.getKey() + " is beyond tolerance from the reference of its own convention: "
+                    + side.getValue().message());
+            Optional<KnownDefect> d = defects.stream().filter(x -> x.matches(side.getKey(), ref, q)).findFirst();
             if (d.isPresent()) {
                 offDefects.add(d.get().id());
             } else {

@@ -39,7 +39,8 @@ final class DivergenceDetectors {
     static boolean known(String detector) {
         return switch (detector) {
             case "none", "last-axis", "weight-denominator", "empty-batch", "bce-clipping", "bce-epsilon",
-                    "ce-clipping", "kl-clipping", "distillation-clipping", "float32-constants" -> true;
+                    "ce-clipping", "kl-clipping", "distillation-clipping", "float32-constants",
+                    "triplet-swap-tie" -> true;
             default -> false;
         };
     }
@@ -50,8 +51,9 @@ final class DivergenceDetectors {
         return switch (detector) {
             case "last-axis" -> lastAxis(s);
             case "weight-denominator" -> weightDenominator(s);
-            case "empty-batch" -> kp != null && kp.size() == 0 && averages(s.pytorch().reduction())
-                    ? Optional.of("empty batch (prediction shape " + Arrays.toString(kp.shape()) + "): PyTorch's mean "
+            case "empty-batch" -> emptyBatch(s)
+                    ? Optional.of("empty batch (" + firstInput(s) + " shape "
+                    + Arrays.toString(s.kerasInputs().get(firstInput(s)).shape()) + "): PyTorch's mean "
                     + "over no elements is NaN, Keras' sum_over_batch_size divides by max(count, 1) and gives 0")
                     : Optional.empty();
             case "bce-clipping" -> loss == LossKind.BCE ? outside(kp, "prediction", "p", true) : Optional.empty();
@@ -62,8 +64,19 @@ final class DivergenceDetectors {
             case "kl-clipping" -> loss == LossKind.KL_DIV ? klClipping(s) : Optional.empty();
             case "distillation-clipping" -> loss == LossKind.DISTILLATION_KL ? distillation(s) : Optional.empty();
             case "float32-constants" -> float32Constants(s);
+            case "triplet-swap-tie" -> loss == LossKind.TRIPLET_MARGIN ? tripletSwapTie(s) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** The prediction, or the anchor for triplet losses. */
+    private static String firstInput(Sides s) {
+        return s.keras().loss().differentiableInputs().get(0);
+    }
+
+    private static boolean emptyBatch(Sides s) {
+        Tensor first = s.kerasInputs().get(firstInput(s));
+        return first != null && first.size() == 0 && averages(s.pytorch().reduction());
     }
 
     private static boolean averages(Reduction r) {
@@ -241,5 +254,42 @@ final class DivergenceDetectors {
         }
         return Optional.of("float64 case with label_smoothing = " + ls + ": Keras uses it as the float32 constant "
                 + Numbers.format((float) ls, DType.FLOAT64));
+    }
+
+    /** Rows where swap's min(d(a, n), d(p, n)) is a tie: the conventions route the gradient differently there. */
+    private static Optional<String> tripletSwapTie(Sides s) {
+        if (!s.keras().params().getBoolean("swap")) {
+            return Optional.empty();
+        }
+        Tensor a = s.kerasInputs().get(Inputs.ANCHOR);
+        Tensor pos = s.kerasInputs().get(Inputs.POSITIVE);
+        Tensor neg = s.kerasInputs().get(Inputs.NEGATIVE);
+        if (a == null || pos == null || neg == null || a.size() == 0) {
+            return Optional.empty();
+        }
+        double p = s.keras().params().getDouble("p");
+        double eps = s.keras().params().getDouble("eps");
+        long[] shape = a.shape();
+        int width = (int) shape[shape.length - 1];
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < a.size() / width; r++) {
+            double an = 0;
+            double pn = 0;
+            for (int j = 0; j < width; j++) {
+                int i = r * width + j;
+                an += Math.pow(Math.abs(a.getDouble(i) - neg.getDouble(i) + eps), p);
+                pn += Math.pow(Math.abs(pos.getDouble(i) - neg.getDouble(i) + eps), p);
+            }
+            an = Math.pow(an, 1 / p);
+            pn = Math.pow(pn, 1 / p);
+            // A tie in exact arithmetic can differ in the last bits of this double evaluation.
+            if (Math.abs(an - pn) <= 1e-12 * Math.max(an, pn)) {
+                rows.add(shape.length == 1 ? "[]" : "[" + r + "]");
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("rows where d(a, n) = d(p, n) under swap (the gradient of the minimum at a tie): " + rows);
     }
 }

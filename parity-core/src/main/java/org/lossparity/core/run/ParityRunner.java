@@ -99,7 +99,7 @@ public final class ParityRunner {
      */
     public ParityRun run(FixtureSet fixtures, Path root, RunSettings settings, String toolVersion,
                          ProgressListener progress) {
-        Instant started = Instant.now();
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Pattern filter = Pattern.compile(settings.lossFilter().isEmpty() ? ".*" : settings.lossFilter());
         List<FixtureCase> selected = fixtures.cases().stream()
                 .filter(c -> filter.matcher(c.spec().loss().id()).find()).toList();

@@ -61,4 +61,25 @@ class DivergenceDetectorsTest {
         assertEquals(Optional.empty(), DivergenceDetectors.region("weight-denominator",
                 sides(LossKind.MSE, Map.of(), Reduction.MEAN, ones)));
     }
+
+    @Test
+    void emptyBatchLooksAtTheAnchorOfTriplets() {
+        Tensor empty = t(new long[] {0, 3});
+        Map<String, Tensor> in = Map.of("anchor", empty, "positive", empty, "negative", empty);
+        String r = DivergenceDetectors.region("empty-batch", sides(LossKind.TRIPLET_MARGIN, Map.of(), Reduction.MEAN, in))
+                .orElseThrow();
+        assertTrue(r.contains("anchor shape [0, 3]"), r);
+    }
+
+    @Test
+    void tripletSwapTieFindsTheTiedRowsOnly() {
+        // Row 0: a = (0, 0), p = (2, 0), n = (1, 1): d(a, n) = d(p, n) = sqrt 2. Row 1: n = (0, 3): no tie.
+        Map<String, Tensor> in = Map.of("anchor", t(new long[] {2, 2}, 0, 0, 0, 0),
+                "positive", t(new long[] {2, 2}, 2, 0, 2, 0), "negative", t(new long[] {2, 2}, 1, 1, 0, 3));
+        String r = DivergenceDetectors.region("triplet-swap-tie", sides(LossKind.TRIPLET_MARGIN,
+                Map.of("swap", true, "eps", 0.0), Reduction.NONE, in)).orElseThrow();
+        assertTrue(r.endsWith(": [[0]]"), r);
+        assertEquals(Optional.empty(), DivergenceDetectors.region("triplet-swap-tie", sides(LossKind.TRIPLET_MARGIN,
+                Map.of("swap", false, "eps", 0.0), Reduction.NONE, in)));
+    }
 }

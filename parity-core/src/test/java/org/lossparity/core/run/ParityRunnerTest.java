@@ -272,4 +272,35 @@ class ParityRunnerTest {
         assertEquals(Evaluation.Status.UNSUPPORTED, keras.status());
         assertTrue(keras.message().contains("no ignore_index") && keras.message().contains("[0]"), keras.message());
     }
+
+    @Test
+    void anEngineThatCannotTakeThisCaseIsUnsupportedNotAnError() {
+        ParityRunner runner = runner(engines(new TestEngines.NoWeightsTestEngine()), List.of(), List.of());
+        FixtureCase base = mseCase("w", Convention.PYTORCH, Optional.empty());
+        Map<String, Tensor> inputs = new LinkedHashMap<>(base.inputs());
+        inputs.put("sample_weight", Tensor.ofFloats(DType.FLOAT64, new long[] {2}, new double[] {1, 2}));
+        FixtureCase c = new FixtureCase(base.file(), base.pointer(), base.fixture(), base.id(), base.label(),
+                base.group(), base.spec(), inputs, Optional.empty(), Optional.empty());
+        CaseResult r = runner.runCase(c, ROOT);
+        Comparison v = only(r, ComparisonKind.ENGINE_VS_REFERENCE, "noweights", Quantity.VALUE);
+        assertEquals(Verdict.UNSUPPORTED, v.verdict());
+        assertTrue(v.explanation().contains("takes no sample_weight"), v.explanation());
+        assertEquals(Evaluation.Status.UNSUPPORTED, r.evaluation("noweights").orElseThrow().status());
+    }
+
+    @Test
+    void aPairFailingOnlyThroughAKnownDefectIsAnExpectedFailureAndAnUnknownOneAFailure() {
+        KnownDefect defect = new KnownDefect("djl-mse-off", "djl", "mse", "", "", Optional.empty(), "value",
+                "L2Loss", "", "1.01 times the loss", "data/mse.json");
+        for (boolean known : new boolean[] {true, false}) {
+            ParityRunner runner = runner(engines(new FormulaTestEngine("pytorch", Convention.PYTORCH, EXACT),
+                    new FormulaTestEngine("djl", Convention.PYTORCH, v -> v * 1.01)), List.of(),
+                    known ? List.of(defect) : List.of());
+            CaseResult r = runner.runCase(mseCase("ordinary", Convention.PYTORCH, Optional.empty()), ROOT);
+            Comparison pair = only(r, ComparisonKind.ENGINE_PAIR, "pytorch", Quantity.VALUE);
+            assertEquals(known ? Verdict.EXPECTED_FAILURE : Verdict.FAILURE, pair.verdict(), pair.explanation());
+            assertTrue(pair.explanation().contains("djl is beyond tolerance from the reference of its own convention"),
+                    pair.explanation());
+        }
+    }
 }

@@ -85,6 +85,30 @@ final class TestEngines {
         public void close() {}
     }
 
+    /** Handles every spec but refuses cases with a sample_weight input, as DJL's Loss classes do. */
+    static final class NoWeightsTestEngine implements LossEngine {
+        @Override
+        public EngineIdentity identity() {
+            return new EngineIdentity("noweights", Convention.PYTORCH, "test", "none", EnumSet.of(DType.FLOAT64), 0, Map.of());
+        }
+
+        @Override
+        public Support supports(LossSpec spec) {
+            return Support.yes();
+        }
+
+        @Override
+        public LossResult evaluate(LossSpec spec, Map<String, Tensor> inputs) throws EngineException {
+            if (inputs.containsKey(Inputs.SAMPLE_WEIGHT)) {
+                throw new org.lossparity.core.engine.UnsupportedCaseException("test engine takes no sample_weight");
+            }
+            return LossResult.of(Tensor.scalar(spec.dtype(), 0), Map.of());
+        }
+
+        @Override
+        public void close() {}
+    }
+
     /** MSE or BCE, reduced as the spec says (mean / sum / sum_over_batch_size) over a rank-2 input. */
     static double value(LossSpec spec, Tensor p, Tensor y) {
         double sum = 0;
