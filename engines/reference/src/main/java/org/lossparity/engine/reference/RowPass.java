@@ -1,12 +1,18 @@
 package org.lossparity.engine.reference;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.lossparity.core.spec.Inputs;
 import org.lossparity.engine.reference.math.Arithmetic;
 
-/** Losses where sample r depends on row r of the prediction only; holds ∂l_r/∂x_{r,j} for each row. */
+/**
+ * Losses where sample r depends on row r of the prediction only; holds ∂l_r/∂x_{r,j} for each row. A row whose
+ * Jacobian is {@code null} takes no part in the loss at all (a PyTorch label equal to {@code ignore_index}): its
+ * gradient is exactly 0 whatever flows back, even the 1/0 of an all-ignored mean, because nll_loss's backward never
+ * writes those rows.
+ */
 final class RowPass<T> implements Pass<T> {
     private final Arithmetic<T> a;
     private final long[] shape;
@@ -45,6 +51,10 @@ final class RowPass<T> implements Pass<T> {
         List<T> g = new ArrayList<>(values.size() * width);
         for (int r = 0; r < values.size(); r++) {
             T u = upstream.get(r);
+            if (jacobian.get(r) == null) {
+                g.addAll(Collections.nCopies(width, a.zero()));
+                continue;
+            }
             for (T d : jacobian.get(r)) {
                 g.add(a.mul(u, d));
             }

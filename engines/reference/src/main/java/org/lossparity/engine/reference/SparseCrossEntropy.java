@@ -1,7 +1,6 @@
 package org.lossparity.engine.reference;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.lossparity.core.spec.Inputs;
 import org.lossparity.engine.reference.math.Arithmetic;
@@ -55,7 +54,7 @@ final class SparseCrossEntropy implements LossFamily {
         if (label == c.spec().params().getLong("ignore_index")) {
             values.add(a.zero());
             denominators.add(a.zero());
-            jacobian.add(Collections.nCopies(width, a.zero()));
+            jacobian.add(null);
             return;
         }
         int y = (int) label;

@@ -129,9 +129,9 @@ final class TorchStyleLosses {
         Class type = z.type();
         Operand y = tf.dtypes.cast(yRaw, type);
         Operand one = Constants.scalar(tf, type, 1);
-        Operand zero = Constants.scalar(tf, type, 0);
-        Operand softplusNegZ = tf.math.add(tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(z)))),
-                tf.math.maximum(tf.math.neg(z), zero));
+        // Softplus, not log1p(exp(-|z|)) + max(-z, 0): that form is the same value, but its subgradients at z = 0
+        // (sign(0) = 0, Maximum's tie to the first argument) give d/dz = -1 instead of the true -1/2.
+        Operand softplusNegZ = tf.math.softplus(tf.math.neg(z));
         Operand scale = one;
         if (posWeight != null) {
             scale = tf.math.add(one, tf.math.mul(tf.math.sub(posWeight, one), y));
@@ -189,10 +189,22 @@ final class TorchStyleLosses {
         return switch (spec.reduction()) {
             case NONE -> perSample;
             case SUM -> LossDefinitions.sumAll(tf, perSample);
-            case MEAN -> tf.math.div(LossDefinitions.sumAll(tf, perSample),
+            case MEAN -> meanOrNaN(tf, LossDefinitions.sumAll(tf, perSample),
                     LossDefinitions.sumAll(tf, tf.math.mul(wTarget, keptMask)));
             default -> throw new IllegalArgumentException(spec.reduction() + " is not a PyTorch cross-entropy reduction");
         };
+    }
+
+    /**
+     * total / divisor, and NaN (a constant, outside the differentiated path) when the divisor is 0, as PyTorch's
+     * mean of nothing. Dividing by the zero directly would send 1/0 back to ignored rows, whose gradient PyTorch
+     * leaves at exactly 0.
+     */
+    private static Operand meanOrNaN(Ops tf, Operand total, Operand divisor) {
+        Class type = total.type();
+        Operand<TBool> some = tf.math.greater(divisor, Constants.scalar(tf, type, 0));
+        Operand safeDivisor = tf.select(some, divisor, Constants.scalar(tf, type, 1));
+        return tf.select(some, tf.math.div(total, safeDivisor), Constants.scalar(tf, type, Double.NaN));
     }
 
     /** Reduces per-element (or per-sample) values the PyTorch way, with optional weights on the leading axes. */

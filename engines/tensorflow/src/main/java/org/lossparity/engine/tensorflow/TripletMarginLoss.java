@@ -71,12 +71,29 @@ public class TripletMarginLoss extends AbstractLoss {
             return tf.reduceSum(abs, Constants.lastAxis(tf));
         }
         if (p == 2.0) {
-            return tf.math.sqrt(tf.reduceSum(tf.math.square(diff), Constants.lastAxis(tf)));
+            return rootAwayFromZero(tf, tf.reduceSum(tf.math.square(diff), Constants.lastAxis(tf)), 2.0);
         }
         if (Double.isInfinite(p)) {
             return tf.reduceMax(abs, Constants.lastAxis(tf), ReduceMax.keepDims(false));
         }
         Operand<T> powered = tf.math.pow(abs, Constants.scalar(tf, type, p));
-        return tf.math.pow(tf.reduceSum(powered, Constants.lastAxis(tf)), Constants.scalar(tf, type, 1.0 / p));
+        return rootAwayFromZero(tf, tf.reduceSum(powered, Constants.lastAxis(tf)), p);
+    }
+
+    /**
+     * The p-th root of a sum of powers, with gradient 0 where the sum is 0 (zero distance), as PyTorch's norm
+     * backward has it: a plain root there would give ∞·0 = NaN. The root is taken of a safe operand so that
+     * neither branch of the select produces a NaN gradient.
+     */
+    private static <T extends TNumber> Operand<T> rootAwayFromZero(Ops tf, Operand<T> sum, double p) {
+        Class<T> type = sum.type();
+        Operand<T> zero = Constants.scalar(tf, type, 0.0);
+        Operand<org.tensorflow.types.TBool> positive = tf.math.greater(sum, zero);
+        // Ones and zeros from the static shape: OnesLike/ZerosLike have no registered gradient in TensorFlow Java.
+        long[] dims = sum.shape().asArray();
+        Operand<T> ones = tf.ones(tf.constant(dims == null ? new long[0] : dims), type);
+        Operand<T> safe = tf.select(positive, sum, ones);
+        Operand<T> root = p == 2.0 ? tf.math.sqrt(safe) : tf.math.pow(safe, Constants.scalar(tf, type, 1.0 / p));
+        return tf.select(positive, root, tf.math.mul(ones, zero));
     }
 }
