@@ -24,17 +24,20 @@ public record ComparisonResult(
         double maxUlps,
         String maxUlpsAt,
         String firstSpecialMismatch,
-        Tolerance tolerance) {
+        Tolerance tolerance,
+        double worstFraction,
+        String worstFractionAt) {
 
     /**
-     * The worst ratio of difference to allowance over the elements (≤ 1 means within tolerance); NaN/inf
-     * mismatches give infinity.
+     * The worst ratio of difference to allowance over all elements (≤ 1 means within tolerance), at
+     * {@link #worstFractionAt()}; NaN, infinity and shape mismatches give infinity. Not necessarily at the element
+     * with the greatest absolute difference: a small difference next to a small expected value can be the worst.
      */
     public double toleranceFraction() {
         if (shapeProblem != null || firstSpecialMismatch != null) {
             return Double.POSITIVE_INFINITY;
         }
-        return allowedAtMaxAbs == 0 ? (maxAbsDiff == 0 ? 0 : Double.POSITIVE_INFINITY) : maxAbsDiff / allowedAtMaxAbs;
+        return worstFraction;
     }
 
     /** torch.testing-style explanation; "equal within tolerance (...)" when passed. */
@@ -63,6 +66,8 @@ public record ComparisonResult(
                 .append(" (up to ").append(tolerance.rtol()).append(" allowed)\n");
         sb.append("Greatest ULP distance (").append(dtype).append("): ").append(ulp).append(" at index ").append(maxUlpsAt)
                 .append('\n');
+        sb.append("Worst difference relative to its allowance: ").append(Numbers.format(worstFraction, DType.FLOAT64))
+                .append("x at index ").append(worstFractionAt).append('\n');
         sb.append("Tolerance: ").append(tolerance);
         return sb.toString();
     }

@@ -30,7 +30,7 @@ public final class TensorComparison {
         if (!Arrays.equals(actual.shape(), expected.shape())) {
             String problem = "actual " + Arrays.toString(actual.shape()) + " vs expected " + Arrays.toString(expected.shape());
             return new ComparisonResult(false, problem, dtype, n, n, Double.NaN, "[]", Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, "[]", Double.POSITIVE_INFINITY, "[]", null, tolerance);
+                    Double.NaN, Double.NaN, "[]", Double.POSITIVE_INFINITY, "[]", null, tolerance, Double.POSITIVE_INFINITY, "[]");
         }
         int mismatched = 0;
         int maxAbsIdx = n == 0 ? -1 : 0;
@@ -39,7 +39,8 @@ public final class TensorComparison {
         double maxAbs = 0;
         double maxRel = 0;
         double maxUlps = 0;
-        double worstFraction = -1;
+        double worstFraction = 0;
+        int worstFractionIdx = maxAbsIdx;
         String special = null;
         for (int i = 0; i < n; i++) {
             double a = actual.getDouble(i);
@@ -76,10 +77,13 @@ public final class TensorComparison {
                 ulps = 1;
             }
             double fraction = allowed == 0 ? (abs == 0 ? 0 : Double.POSITIVE_INFINITY) : abs / allowed;
-            if (abs > maxAbs || (abs == maxAbs && fraction > worstFraction)) {
+            if (abs > maxAbs) {
                 maxAbs = abs;
                 maxAbsIdx = i;
-                worstFraction = Math.max(worstFraction, fraction);
+            }
+            if (fraction > worstFraction) {
+                worstFraction = fraction;
+                worstFractionIdx = i;
             }
             if (rel > maxRel) {
                 maxRel = rel;
@@ -96,6 +100,7 @@ public final class TensorComparison {
         double expectedAt = maxAbsIdx < 0 ? Double.NaN : expected.getDouble(maxAbsIdx);
         return new ComparisonResult(mismatched == 0, null, dtype, mismatched, n, maxAbs, absAt, allowedAt, actualAt,
                 expectedAt, maxRel, maxRelIdx < 0 ? "[]" : expected.indexOf(maxRelIdx), maxUlps,
-                maxUlpIdx < 0 ? "[]" : expected.indexOf(maxUlpIdx), special, tolerance);
+                maxUlpIdx < 0 ? "[]" : expected.indexOf(maxUlpIdx), special, tolerance, worstFraction,
+                worstFractionIdx < 0 ? "[]" : expected.indexOf(worstFractionIdx));
     }
 }

@@ -24,25 +24,31 @@ public final class EngineRegistry implements AutoCloseable {
 
     private EngineRegistry() {}
 
-    /** Every provider on the class path. */
+    /** Every provider on the class path that could be instantiated. */
     public static List<LossEngineProvider> providers() {
+        return discover().providers();
+    }
+
+    /** What ServiceLoader found: providers, and the registrations whose class could not even be loaded. */
+    private record Discovery(List<LossEngineProvider> providers, List<Unavailable> broken) {}
+
+    private static Discovery discover() {
         List<LossEngineProvider> out = new ArrayList<>();
-        ServiceLoader.Provider<LossEngineProvider> current = null;
-        var it = ServiceLoader.load(LossEngineProvider.class).stream().iterator();
+        List<Unavailable> broken = new ArrayList<>();
+        var it = ServiceLoader.load(LossEngineProvider.class).iterator();
         while (true) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                current = it.next();
-                out.add(current.get());
+                out.add(it.next());
             } catch (ServiceConfigurationError | LinkageError e) {
-                // A provider whose class cannot even load is reported when engines start; discovery goes on.
-                System.err.println("lossparity: engine provider failed to load: " + e);
+                // The provider's name is unknown when its class cannot load; the error text names the class.
+                broken.add(new Unavailable("(provider failed to load)", e.toString()));
             }
         }
         out.sort(Comparator.comparing(LossEngineProvider::name));
-        return out;
+        return new Discovery(out, broken);
     }
 
     /**
@@ -51,7 +57,10 @@ public final class EngineRegistry implements AutoCloseable {
      */
     public static EngineRegistry start(List<String> names, EngineConfig config) {
         EngineRegistry registry = new EngineRegistry();
-        List<LossEngineProvider> all = providers();
+        Discovery discovery = discover();
+        List<LossEngineProvider> all = discovery.providers();
+        // A registration that cannot load is reported, never dropped silently: it may be the engine the user wanted.
+        registry.unavailable.addAll(discovery.broken());
         List<String> wanted = names.isEmpty() ? all.stream().map(LossEngineProvider::name).toList() : names;
         for (String name : wanted) {
             LossEngineProvider provider = all.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);

@@ -64,6 +64,11 @@ final class Classifier {
         };
     }
 
+    /** The case's tolerance, scaled to the true gradient's magnitude for gradient quantities. */
+    static Tolerance toleranceFor(Tolerance caseTolerance, Quantity q, Tensor truth) {
+        return q.isGradient() ? caseTolerance.forGradient(truth) : caseTolerance;
+    }
+
     /** Plain comparison: PASS or FAILURE (reference vs expected, and the raw part of engine vs reference). */
     static Comparison plain(ComparisonKind kind, Quantity q, String subject, String against, Tensor actual,
                             Tensor expected, Tolerance tol) {
@@ -100,7 +105,8 @@ final class Classifier {
                 }
             }
             raw.add(miss.orElseGet(() -> plain(ComparisonKind.ENGINE_VS_REFERENCE, q, subject, referenceKey,
-                    engine.get(q).orElseThrow(), reference.get().get(q).orElseThrow(), tol)));
+                    engine.get(q).orElseThrow(), reference.get().get(q).orElseThrow(),
+                    toleranceFor(tol, q, reference.get().get(q).orElseThrow()))));
         }
         for (Comparison c : raw) {
             Optional<KnownDefect> defect = defects.stream().filter(d -> d.matches(engineName, ref, c.quantity())).findFirst();
@@ -149,9 +155,9 @@ final class Classifier {
         if (miss.isPresent()) {
             return miss.get();
         }
-        Tolerance tol = ref.tolerance();
         Tensor ta = a.get(q).orElseThrow();
         Tensor tb = b.get(q).orElseThrow();
+        Tolerance tol = toleranceFor(ref.tolerance(), q, refB.flatMap(r -> r.get(q)).orElse(tb));
         ComparisonResult diff = TensorComparison.compare(ta, tb, tol);
         Optional<Tensor> ra = refA.flatMap(r -> r.get(q));
         Optional<Tensor> rb = refB.flatMap(r -> r.get(q));

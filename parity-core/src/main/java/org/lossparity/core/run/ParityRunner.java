@@ -175,7 +175,8 @@ public final class ParityRunner {
                             .map(m -> m.verdict() == Verdict.UNSUPPORTED ? Classifier.notCompared(m.kind(), m.quantity(),
                                     m.subject(), m.against(), Verdict.ERROR, m.explanation()) : m)
                             .orElseGet(() -> Classifier.plain(ComparisonKind.REFERENCE_VS_EXPECTED, q, refKeyOwn,
-                                    Comparison.EXPECTED, own.get().get(q).orElseThrow(), e.getValue(), ref.tolerance()));
+                                    Comparison.EXPECTED, own.get().get(q).orElseThrow(), e.getValue(),
+                                    Classifier.toleranceFor(ref.tolerance(), q, e.getValue())));
                 }
                 comparisons.add(cmp);
             }

@@ -122,4 +122,46 @@ class TensorComparisonTest {
         ComparisonResult r = TensorComparison.compare(f64(1.25, 2.0), f64(1.0, 2.0), t);
         assertEquals(0.5, r.toleranceFraction());
     }
+
+    @Test
+    void toleranceFractionIsTheWorstRatioNotTheRatioAtTheLargestDifference() {
+        // Element 0 has the larger absolute difference but a large allowance; element 1 is the one out of tolerance.
+        ComparisonResult r = TensorComparison.compare(f32(1000.001, 2e-5), f32(1000.0, 0.0), Tolerance.FLOAT32);
+        assertFalse(r.passed());
+        assertEquals("[0]", r.maxAbsAt());
+        assertEquals("[1]", r.worstFractionAt());
+        assertTrue(r.toleranceFraction() > 1, "fraction " + r.toleranceFraction());
+    }
+
+    @Test
+    void gradientToleranceScalesWithTheGradientSoThatZerosCannotPassForSmallGradients() {
+        // The gradient of a mean over 10^6 elements has entries near 1e-6, below float32's absolute atol of 1e-5.
+        double[] g = new double[1000];
+        java.util.Arrays.fill(g, 1e-6);
+        Tensor truth = f32(g);
+        Tensor zeros = f32(new double[1000]);
+        assertTrue(TensorComparison.compare(zeros, truth, Tolerance.FLOAT32).passed(),
+                "the plain default cannot see a missing gradient of this size");
+        Tolerance scaled = Tolerance.FLOAT32.forGradient(truth);
+        assertFalse(TensorComparison.compare(zeros, truth, scaled).passed());
+        assertTrue(TensorComparison.compare(f32(scaledBy(g, 1 + 1e-7)), truth, scaled).passed());
+        assertTrue(scaled.reason().contains("scaled"), scaled.reason());
+    }
+
+    @Test
+    void gradientToleranceKeepsDefaultsForUnitScaleOrExactlyZeroGradientsAndOverrides() {
+        assertEquals(Tolerance.FLOAT32, Tolerance.FLOAT32.forGradient(f32(0.0, -0.0)));
+        assertEquals(Tolerance.FLOAT64, Tolerance.FLOAT64.forGradient(f64(3.0, -0.5)));
+        Tolerance override = Tolerance.override(1e-3, 1e-3, "fused kernel");
+        assertEquals(override, override.forGradient(f64(1e-9)));
+        assertEquals(1e-5 * 1e-6, Tolerance.FLOAT32.forGradient(f32(1e-12)).atol(), 1e-20);
+    }
+
+    private static double[] scaledBy(double[] v, double factor) {
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
+        }
+        return out;
+    }
 }

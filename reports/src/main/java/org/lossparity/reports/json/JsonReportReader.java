@@ -212,7 +212,8 @@ public final class JsonReportReader {
                 num(d.get("maxRelDiff"), DType.FLOAT64), d.path("maxRelAt").asText(),
                 num(d.get("maxUlps"), DType.FLOAT64), d.path("maxUlpsAt").asText(),
                 d.hasNonNull("firstSpecialMismatch") ? d.get("firstSpecialMismatch").asText() : null,
-                tolerance(req(d, "tolerance", at)));
+                tolerance(req(d, "tolerance", at)), num(d.get("worstFraction"), DType.FLOAT64),
+                d.path("worstFractionAt").asText());
     }
 
     static LossSpec spec(JsonNode s, String at) throws ReportFormatException {

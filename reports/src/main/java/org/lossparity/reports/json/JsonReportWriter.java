@@ -371,6 +371,9 @@ public final class JsonReportWriter {
         g.writeFieldName("maxUlps");
         writeNumber(g, r.maxUlps(), DType.FLOAT64);
         g.writeStringField("maxUlpsAt", r.maxUlpsAt());
+        g.writeFieldName("worstFraction");
+        writeNumber(g, r.worstFraction(), DType.FLOAT64);
+        g.writeStringField("worstFractionAt", r.worstFractionAt());
         if (r.firstSpecialMismatch() != null) {
             g.writeStringField("firstSpecialMismatch", r.firstSpecialMismatch());
         }
