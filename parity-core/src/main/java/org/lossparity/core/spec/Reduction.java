@@ -8,11 +8,20 @@ public enum Reduction {
     /** PyTorch: one value per element (per sample for losses that reduce a class axis). Keras: one per sample. */
     NONE("none", EnumSet.of(Convention.PYTORCH, Convention.KERAS)),
     SUM("sum", EnumSet.of(Convention.PYTORCH, Convention.KERAS)),
-    /** PyTorch mean over all elements (a weighted mean for class-weighted cross-entropy). */
+    /**
+     * PyTorch mean over all elements (a weighted mean for class-weighted cross-entropy; ignored labels do not
+     * count). With sample weights the denominator follows {@link SampleWeighting}; 0/0 gives NaN.
+     */
     MEAN("mean", EnumSet.of(Convention.PYTORCH)),
-    /** PyTorch KL: sum divided by the batch size (first dimension). */
+    /**
+     * PyTorch KL: sum divided by the batch size (first dimension; the only dimension of a 1-D input). With sample
+     * weights Σ w·l / N whatever the {@link SampleWeighting}: the weights scale the terms, never the divisor.
+     */
     BATCHMEAN("batchmean", EnumSet.of(Convention.PYTORCH)),
-    /** Keras: weighted sum of per-sample losses divided by the number of per-sample losses. */
+    /**
+     * Keras: weighted sum of per-sample losses divided by the number of per-sample losses (or by the weight sum,
+     * see {@link SampleWeighting}); a zero denominator gives 0, as TensorFlow's divNoNan.
+     */
     SUM_OVER_BATCH_SIZE("sum_over_batch_size", EnumSet.of(Convention.KERAS));
 
     private final String jsonName;

@@ -11,6 +11,7 @@ import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lossparity.core.engine.EngineException;
+import org.lossparity.core.engine.InputCheck;
 import org.lossparity.core.engine.UnsupportedCaseException;
 import org.lossparity.core.engine.EngineIdentity;
 import org.lossparity.core.engine.LossEngine;
@@ -93,6 +94,7 @@ final class DjlLossApiEngine implements LossEngine {
                 throw new EngineException(loss.id() + " needs input '" + name + "' (got " + inputs.keySet() + ")");
             }
         }
+        InputCheck.requireDtypes(spec, inputs);
         Map<String, Tensor> prepared = new LinkedHashMap<>(inputs);
         if (prepared.containsKey(Inputs.SAMPLE_WEIGHT)) {
             prepared.put(Inputs.SAMPLE_WEIGHT, NdTensors.padTrailing(prepared.get(Inputs.SAMPLE_WEIGHT),

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lossparity.core.engine.EngineException;
+import org.lossparity.core.engine.InputCheck;
 import org.lossparity.core.engine.EngineIdentity;
 import org.lossparity.core.engine.LossEngine;
 import org.lossparity.core.engine.LossResult;
@@ -22,7 +23,6 @@ import org.lossparity.core.spec.Convention;
 import org.lossparity.core.spec.Inputs;
 import org.lossparity.core.spec.LossKind;
 import org.lossparity.core.spec.LossSpec;
-import org.lossparity.core.tensor.DType;
 import org.lossparity.core.tensor.Tensor;
 
 /**
@@ -124,14 +124,7 @@ final class PytorchLossEngine implements LossEngine {
             }
             out.put(name, t);
         }
-        for (Map.Entry<String, Tensor> e : out.entrySet()) {
-            Tensor t = e.getValue();
-            boolean label = spec.loss().hasIntegerTarget() && e.getKey().equals(Inputs.TARGET);
-            if (label ? t.dtype() != DType.INT64 : t.dtype() != spec.dtype()) {
-                throw new EngineException("input '" + e.getKey() + "' is " + t.dtype() + " but the spec needs "
-                        + (label ? DType.INT64 : spec.dtype()));
-            }
-        }
+        InputCheck.requireDtypes(spec, out);
         return out;
     }
 

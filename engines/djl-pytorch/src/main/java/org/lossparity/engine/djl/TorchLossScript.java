@@ -93,12 +93,15 @@ record TorchLossScript(String className, String source, List<String> arguments) 
                 line(body, "v = torch.cross_entropy_loss(" + x + ", " + y + ", "
                         + (classWeight ? var(Inputs.CLASS_WEIGHT) : "None") + ", " + kernelReduction + ", " + ignore
                         + ", " + real(p.getDouble("label_smoothing")) + ")");
-                if (sampleWeight && loss == LossKind.SPARSE_CATEGORICAL_CE && r == Reduction.MEAN
-                        && spec.weighting() == SampleWeighting.DIVIDE_BY_WEIGHT_SUM) {
-                    // Ignored samples count neither in the sum nor in the weight total, as in PyTorch's own mean.
+                if (sampleWeight && loss == LossKind.SPARSE_CATEGORICAL_CE && r == Reduction.MEAN) {
+                    // Ignored samples count neither in the sum nor in the denominator, as in PyTorch's own mean:
+                    // the count of kept samples (divide_by_count) or their weight total (divide_by_weight_sum), so
+                    // that all-ones sample weights give exactly F.cross_entropy's mean.
+                    String kept = "torch.ne(" + y + ", " + ignore + ")";
                     line(body, "v = torch.mul(v, " + w + ")");
-                    line(body, "return torch.div(torch.sum(v), torch.sum(torch.mul(" + w + ", torch.ne(" + y + ", "
-                            + ignore + "))))");
+                    line(body, "return torch.div(torch.sum(v), torch.sum("
+                            + (spec.weighting() == SampleWeighting.DIVIDE_BY_WEIGHT_SUM
+                               ? "torch.mul(" + w + ", " + kept + ")" : kept) + "))");
                     return build(spec, args, body);
                 }
             }

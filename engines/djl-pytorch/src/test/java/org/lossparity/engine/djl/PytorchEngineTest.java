@@ -24,6 +24,7 @@ import org.lossparity.core.spec.Inputs;
 import org.lossparity.core.spec.LossKind;
 import org.lossparity.core.spec.LossSpec;
 import org.lossparity.core.spec.Reduction;
+import org.lossparity.core.spec.SampleWeighting;
 import org.lossparity.core.tensor.DType;
 import org.lossparity.core.tensor.Tensor;
 
@@ -148,6 +149,32 @@ class PytorchEngineTest {
         double[] g = r.gradients().get(Inputs.PREDICTION).toDoubleArray();
         assertArrayEquals(new double[] {0, 0, 0}, java.util.Arrays.copyOfRange(g, 3, 6), 0.0, "ignored sample");
         assertClose(Engines.numericGradient(engine, s, in, Inputs.PREDICTION), r.gradients().get(Inputs.PREDICTION));
+    }
+
+    @Test
+    void sampleWeightedSparseMeanDividesByKeptSamplesOnly() throws Exception {
+        // Zero logits: kept rows have l = log 2. Labels [0, ignored, 1], weights [2, 5, 1]: Σ w·l = 3 log 2 over
+        // 2 kept samples (divide_by_count, not the 3 rows) or kept weights 3 (divide_by_weight_sum, not 8).
+        Map<String, Tensor> in = inputs(Inputs.PREDICTION, f64(shape(3, 2), 0, 0, 0, 0, 0, 0),
+                Inputs.TARGET, Tensor.ofInt64(shape(3), new long[] {0, -100, 1}),
+                Inputs.SAMPLE_WEIGHT, f64(shape(3), 2, 5, 1));
+        LossSpec mean = spec(LossKind.SPARSE_CATEGORICAL_CE, Map.of(), Reduction.MEAN, DType.FLOAT64);
+        LossResult byCount = engine.evaluate(new LossSpec(mean.loss(), mean.params(), Reduction.MEAN,
+                SampleWeighting.DIVIDE_BY_COUNT, Convention.PYTORCH, DType.FLOAT64), in);
+        assertEquals(1.5 * Math.log(2), scalar(byCount), TIGHT);
+        assertArrayEquals(new double[] {-0.5, 0.5, 0, 0, 0.25, -0.25},
+                byCount.gradients().get(Inputs.PREDICTION).toDoubleArray(), TIGHT);
+        LossResult byWeights = engine.evaluate(new LossSpec(mean.loss(), mean.params(), Reduction.MEAN,
+                SampleWeighting.DIVIDE_BY_WEIGHT_SUM, Convention.PYTORCH, DType.FLOAT64), in);
+        assertEquals(Math.log(2), scalar(byWeights), TIGHT);
+    }
+
+    @Test
+    void float32InputForAFloat64SpecIsRefused() {
+        EngineException e = assertThrows(EngineException.class, () -> engine.evaluate(
+                spec(LossKind.MSE, Map.of(), Reduction.SUM, DType.FLOAT64),
+                inputs(Inputs.PREDICTION, Engines.t(DType.FLOAT32, shape(3), 0.5, -1, 2), Inputs.TARGET, Y)));
+        assertTrue(e.getMessage().contains("'prediction'") && e.getMessage().contains("got float32"), e.getMessage());
     }
 
     @Test

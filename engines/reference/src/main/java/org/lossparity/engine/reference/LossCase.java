@@ -3,6 +3,7 @@ package org.lossparity.engine.reference;
 import java.util.Arrays;
 import java.util.Map;
 import org.lossparity.core.engine.EngineException;
+import org.lossparity.core.engine.InputCheck;
 import org.lossparity.core.spec.Convention;
 import org.lossparity.core.spec.Inputs;
 import org.lossparity.core.spec.LossKind;
@@ -125,13 +126,7 @@ final class LossCase {
                         + loss.requiredInputs() + " and optionally " + loss.optionalInputs() + ")");
             }
         }
-        for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-            boolean labels = e.getKey().equals(Inputs.TARGET) && loss.hasIntegerTarget();
-            if (labels != (e.getValue().dtype() == DType.INT64)) {
-                throw new EngineException("input '" + e.getKey() + "' of " + loss.id() + " must be "
-                        + (labels ? "int64 class labels" : "float32 or float64") + ", got " + e.getValue().dtype());
-            }
-        }
+        InputCheck.requireDtypes(spec, inputs);
         if (keras() && (has(Inputs.POS_WEIGHT) || has(Inputs.CLASS_WEIGHT))) {
             throw new EngineException("input '" + (has(Inputs.POS_WEIGHT) ? Inputs.POS_WEIGHT : Inputs.CLASS_WEIGHT)
                     + "' has no meaning in the keras convention (Keras losses take only sample_weight)");

@@ -20,8 +20,8 @@ import org.lossparity.engine.reference.math.Arithmetic;
  *   <li>{@code mean} (PyTorch): Σ s_i·l_i / D with D = Σ s_i·c_i ({@link SampleWeighting#DIVIDE_BY_WEIGHT_SUM})
  *       or Σ c_i ({@link SampleWeighting#DIVIDE_BY_COUNT}); D = 0 gives NaN as in PyTorch.</li>
  *   <li>{@code batchmean} (PyTorch KL): Σ s_i·l_i / N with N the size of the prediction's first axis (the
- *       prediction's only axis for 1-D input, as PyTorch); with DIVIDE_BY_WEIGHT_SUM N becomes
- *       Σ s_i·c_i · N / count, i.e. Σ s_n for per-sample weights.</li>
+ *       prediction's only axis for 1-D input, as PyTorch) under either {@link SampleWeighting}: batchmean is
+ *       defined as the sum over the batch size, and sample weights only scale the terms.</li>
  *   <li>{@code sum_over_batch_size} (Keras): Σ s_i·l_i / count, or / Σ s_i with DIVIDE_BY_WEIGHT_SUM; a zero
  *       denominator gives 0 (TensorFlow's divNoNan).</li>
  * </ul>
@@ -74,8 +74,7 @@ final class Reducer {
             case SUM_OVER_BATCH_SIZE -> byWeights ? a.sum(s) : a.of(n);
             case BATCHMEAN -> {
                 long[] p = c.shape(Inputs.PREDICTION);
-                T batch = a.of(p.length == 0 ? 1 : p[0]);
-                yield byWeights ? a.div(a.mul(a.sum(products(a, s, cs)), batch), a.of(n)) : batch;
+                yield a.of(p.length == 0 ? 1 : p[0]);
             }
             default -> throw new IllegalStateException("no denominator for " + c.spec().reduction());
         };

@@ -3,6 +3,7 @@ package org.lossparity.engine.tensorflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lossparity.core.engine.InputCheck;
 import org.lossparity.core.spec.Convention;
 import org.lossparity.core.spec.Inputs;
 import org.lossparity.core.spec.LossKind;
@@ -28,10 +29,7 @@ final class LossDefinitions {
 
     /** The dtype an input is fed as: int64 class labels, everything else the spec's float dtype. */
     static DType feedType(LossSpec spec, String input) {
-        if (Inputs.TARGET.equals(input) && spec.loss().hasIntegerTarget()) {
-            return DType.INT64;
-        }
-        return spec.dtype();
+        return InputCheck.expectedDtype(spec, input);
     }
 
     static Reduction frameworkReduction(org.lossparity.core.spec.Reduction r) {
@@ -100,9 +98,10 @@ final class LossDefinitions {
         Operand broadcastWeights = LossesHelper.computeWeightedLoss(tf, ones, Reduction.NONE, weights);
         notes.put("api", sum.api() + " / sum of sample weights");
         notes.putAll(sum.notes());
-        notes.put("weighting", "built from TF ops: divide_by_weight_sum = loss(SUM) / Σ weights broadcast to the "
-                + "per-sample losses (Keras divides by the count)");
-        return tf.math.div(sum.loss().call(tf, labels, predictions, weights), sumAll(tf, broadcastWeights));
+        notes.put("weighting", "built from TF ops: divide_by_weight_sum = divNoNan(loss(SUM), Σ weights broadcast "
+                + "to the per-sample losses) (Keras divides by the count; divNoNan as its own sum_over_batch_size, "
+                + "so all-zero weights give 0)");
+        return tf.math.divNoNan(sum.loss().call(tf, labels, predictions, weights), sumAll(tf, broadcastWeights));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lossparity.core.engine.EngineConfig;
 import org.lossparity.core.engine.EngineException;
+import org.lossparity.core.engine.InputCheck;
 import org.lossparity.core.engine.UnsupportedCaseException;
 import org.lossparity.core.engine.EngineIdentity;
 import org.lossparity.core.engine.LossEngine;
@@ -113,22 +114,14 @@ public final class TensorFlowEngine implements LossEngine {
                         + " by the TensorFlow engine (accepted: " + accepted + ")" + whyNot(spec));
             }
         }
+        // Refused rather than converted: a float32 input fed to a float64 graph would be a different problem.
+        InputCheck.requireDtypes(spec, inputs);
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (String name : accepted) {
             Tensor t = inputs.get(name);
-            if (t == null) {
-                continue;
+            if (t != null) {
+                shapes.put(name, t.shape());
             }
-            DType expected = LossDefinitions.feedType(spec, name);
-            if (expected == DType.INT64 && t.dtype() != DType.INT64) {
-                throw new EngineException("input '" + name + "' of " + spec.displayName()
-                        + " must hold int64 class labels, got " + t.dtype());
-            }
-            if (expected.isFloating() && !t.dtype().isFloating()) {
-                throw new EngineException("input '" + name + "' of " + spec.displayName() + " must be "
-                        + expected + ", got " + t.dtype());
-            }
-            shapes.put(name, t.shape());
         }
         return shapes;
     }
@@ -136,7 +129,7 @@ public final class TensorFlowEngine implements LossEngine {
     private static String whyNot(LossSpec spec) {
         return spec.convention() == Convention.KERAS
                 ? ": Keras loss classes take only labels, predictions and sample weights"
-                : ": per-sample weights on top of PyTorch's class-weighted mean have no single meaning";
+                : ": the loss has no such input";
     }
 
     private static List<String> acceptedOptionalInputs(LossSpec spec) {

@@ -35,13 +35,17 @@ final class TorchStyleLosses {
         Operand value;
         switch (spec.loss()) {
             case TRIPLET_MARGIN -> {
-                TripletMarginLoss loss = KerasLosses.triplet(p, LossDefinitions.frameworkReduction(spec.reduction()));
-                Operand stacked = tf.stack((List) List.of(in.get(Inputs.POSITIVE), in.get(Inputs.NEGATIVE)));
-                value = loss.call(tf, stacked, (Operand) in.get(Inputs.ANCHOR), null);
-                notes.put("api", "org.tensorflow.framework.losses.TripletMarginLoss extends AbstractLoss ("
-                        + spec.reduction() + " as the framework's " + LossDefinitions.frameworkReduction(
-                        spec.reduction()) + ")");
-                notes.put(BUILT_FROM, "TF ops (custom AbstractLoss subclass; identical in both conventions)");
+                // Unreduced, then reduced the PyTorch way: the framework's SUM_OVER_BATCH_SIZE divides with
+                // divNoNan, which would give 0 instead of PyTorch's NaN for the mean of an empty batch.
+                TripletMarginLoss loss = KerasLosses.triplet(p,
+                        org.tensorflow.framework.losses.Reduction.NONE).pytorchTies();
+                Operand perSample = loss.triplets(tf, (Operand) in.get(Inputs.ANCHOR), (Operand) in.get(Inputs.POSITIVE),
+                        (Operand) in.get(Inputs.NEGATIVE));
+                value = reduce(tf, spec, perSample, weights, notes);
+                notes.put("api", "org.tensorflow.framework.losses.TripletMarginLoss extends AbstractLoss (NONE, "
+                        + "then " + spec.reduction() + " from TF ops)");
+                notes.put(BUILT_FROM, "TF ops (custom AbstractLoss subclass; swap ties split the gradient half and "
+                        + "half as PyTorch's minimum; the mean of an empty batch is NaN)");
             }
             case MSE, MAE, HUBER, SMOOTH_L1, CUSTOM_HUBER -> {
                 value = reduce(tf, spec, regression(tf, spec, x, y), weights, notes);
@@ -50,7 +54,8 @@ final class TorchStyleLosses {
             }
             case BCE -> {
                 value = reduce(tf, spec, bce(tf, x, y), weights, notes);
-                notes.put(BUILT_FROM, "TF ops: −(y·max(log p, −100) + (1−y)·max(log(1−p), −100)) per element");
+                notes.put(BUILT_FROM, "TF ops: −(y·max(log p, −100) + (1−y)·max(log(1−p), −100)) per element, "
+                        + "with PyTorch's backward (p−y)/max(p(1−p), 1e-12) attached through StopGradient");
             }
             case BCE_WITH_LOGITS -> {
                 value = reduce(tf, spec, bceWithLogits(tf, x, y, in.get(Inputs.POS_WEIGHT)), weights, notes);
@@ -78,9 +83,10 @@ final class TorchStyleLosses {
             }
             case SPARSE_CATEGORICAL_CE -> {
                 requireClassAxisLast(x, spec);
-                value = sparseCrossEntropy(tf, spec, x, y, in.get(Inputs.CLASS_WEIGHT));
+                value = sparseCrossEntropy(tf, spec, x, y, in.get(Inputs.CLASS_WEIGHT), weights);
                 notes.put(BUILT_FROM, "TF ops: (1−ls)·(−w_y·log_softmax(z)_y) + ls·Σ_c(−w_c·log_softmax(z)_c)/K per "
-                        + "sample; ignore_index samples contribute 0; the mean divides by Σ w_y over kept samples");
+                        + "sample; ignore_index samples contribute 0; the mean divides by Σ w_y over kept samples "
+                        + "(Σ s·w_y with sample weights s and divide_by_weight_sum)");
             }
             default -> throw new IllegalArgumentException("no TF-ops construction for " + spec.displayName());
         }
@@ -122,7 +128,15 @@ final class TorchStyleLosses {
         Operand floor = Constants.scalar(tf, type, -100);
         Operand logP = tf.math.maximum(tf.math.log(p), floor);
         Operand log1mP = tf.math.maximum(tf.math.log(tf.math.sub(one, p)), floor);
-        return tf.math.neg(tf.math.add(tf.math.mul(y, logP), tf.math.mul(tf.math.sub(one, y), log1mP)));
+        Operand value = tf.math.neg(tf.math.add(tf.math.mul(y, logP), tf.math.mul(tf.math.sub(one, y), log1mP)));
+        // PyTorch does not differentiate the clamped logs (infinite at p = 0 or 1); its kernel's backward is
+        // (p − y) / max(p(1 − p), ε) with ε = 1e-12 as a float. Graph gradients would follow the logs, so the value
+        // is held constant and p − stop(p), which is exactly 0 but has derivative 1, carries the kernel's slope.
+        Operand epsilon = Constants.scalar(tf, type, (double) 1e-12f);
+        Operand slope = tf.math.div(tf.math.sub(p, y),
+                tf.math.maximum(tf.math.mul(tf.math.sub(one, p), p), epsilon));
+        Operand zeroWithSlope = tf.math.mul(tf.math.sub(p, tf.stopGradient(p)), tf.stopGradient(slope));
+        return tf.math.add(tf.stopGradient(value), zeroWithSlope);
     }
 
     private static Operand bceWithLogits(Ops tf, Operand z, Operand yRaw, Operand posWeight) {
@@ -161,8 +175,13 @@ final class TorchStyleLosses {
         return tf.math.neg(tf.reduceSum(terms, Constants.lastAxis(tf)));
     }
 
-    /** Sparse cross-entropy with PyTorch's ignore_index, class weights, smoothing and weighted-mean divisor. */
-    private static Operand sparseCrossEntropy(Ops tf, LossSpec spec, Operand z, Operand labels, Operand classWeight) {
+    /**
+     * Sparse cross-entropy with PyTorch's ignore_index, class weights, smoothing and weighted-mean divisor. Sample
+     * weights s scale the per-sample terms; the mean divides by what PyTorch's own mean divides by (Σ w_y over kept
+     * samples) or, with divide_by_weight_sum, by Σ s·w_y over kept samples (see SampleWeighting).
+     */
+    private static Operand sparseCrossEntropy(Ops tf, LossSpec spec, Operand z, Operand labels, Operand classWeight,
+                                              Operand sampleWeight) {
         Class type = z.type();
         Params p = spec.params();
         long k = z.shape().size(-1);
@@ -186,11 +205,18 @@ final class TorchStyleLosses {
                     tf.math.mul(Constants.scalar(tf, type, ls), smooth));
         }
         perSample = tf.math.mul(perSample, keptMask);
+        Operand divisorTerms = tf.math.mul(wTarget, keptMask);
+        if (sampleWeight != null) {
+            Operand aligned = alignLeading(tf, sampleWeight, perSample.shape().numDimensions());
+            perSample = tf.math.mul(perSample, aligned);
+            if (spec.weighting() == SampleWeighting.DIVIDE_BY_WEIGHT_SUM) {
+                divisorTerms = tf.math.mul(divisorTerms, aligned);
+            }
+        }
         return switch (spec.reduction()) {
             case NONE -> perSample;
             case SUM -> LossDefinitions.sumAll(tf, perSample);
-            case MEAN -> meanOrNaN(tf, LossDefinitions.sumAll(tf, perSample),
-                    LossDefinitions.sumAll(tf, tf.math.mul(wTarget, keptMask)));
+            case MEAN -> meanOrNaN(tf, LossDefinitions.sumAll(tf, perSample), LossDefinitions.sumAll(tf, divisorTerms));
             default -> throw new IllegalArgumentException(spec.reduction() + " is not a PyTorch cross-entropy reduction");
         };
     }

@@ -15,8 +15,6 @@ final class TorchStyleSupport {
     static List<String> optionalInputs(LossSpec spec) {
         return switch (spec.loss()) {
             case BCE_WITH_LOGITS -> List.of(Inputs.SAMPLE_WEIGHT, Inputs.POS_WEIGHT);
-            // Per-sample weights on top of class weights have no single PyTorch meaning for sparse labels.
-            case SPARSE_CATEGORICAL_CE -> List.of(Inputs.CLASS_WEIGHT);
             case CATEGORICAL_CE -> List.of(Inputs.SAMPLE_WEIGHT, Inputs.CLASS_WEIGHT);
             default -> spec.loss().optionalInputs();
         };
@@ -26,7 +24,7 @@ final class TorchStyleSupport {
         String prefix = "built from TF ops (PyTorch convention, which no Keras class computes): ";
         String how = switch (spec.loss()) {
             case MSE, MAE, HUBER, SMOOTH_L1, CUSTOM_HUBER -> "per-element " + spec.loss().id();
-            case BCE -> "per-element BCE with logs clamped at -100";
+            case BCE -> "per-element BCE with logs clamped at -100, PyTorch's backward (p-y)/max(p(1-p), 1e-12)";
             case BCE_WITH_LOGITS -> "per-element BCE with logits, optional pos_weight";
             case KL_DIV -> "KL on log-probability input" + (spec.params().getBoolean("log_target")
                     ? " and log-probability target" : "") + (spec.reduction() == Reduction.BATCHMEAN
@@ -34,9 +32,11 @@ final class TorchStyleSupport {
             case DISTILLATION_KL -> "T²·kl_div(log_softmax(s/T), softmax(t/T))";
             case CATEGORICAL_CE -> "soft-target cross-entropy from logits, optional class weights and smoothing "
                     + "([C] or [N, C] inputs)";
-            case SPARSE_CATEGORICAL_CE -> "cross-entropy from labels with ignore_index, class weights and smoothing "
-                    + "([C] or [N, C] inputs; no sample weights)";
-            case TRIPLET_MARGIN -> "TripletMarginLoss AbstractLoss subclass";
+            case SPARSE_CATEGORICAL_CE -> "cross-entropy from labels with ignore_index, class weights, smoothing and "
+                    + "sample weights ([C] or [N, C] inputs; the mean divides by the kept samples' class weights, "
+                    + "times their sample weights with divide_by_weight_sum)";
+            case TRIPLET_MARGIN -> "TripletMarginLoss AbstractLoss subclass, unreduced, then reduced as PyTorch "
+                    + "(empty-batch mean NaN; swap ties split the gradient as torch.min)";
         };
         return Support.yes(prefix + how);
     }

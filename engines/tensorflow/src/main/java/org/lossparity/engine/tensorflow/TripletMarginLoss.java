@@ -17,6 +17,10 @@ import org.tensorflow.types.family.TNumber;
  * <p>The framework's {@code Loss.call(labels, predictions)} has two tensor slots; here predictions are the anchors
  * and labels are the positives and negatives stacked on a new leading axis ({@code [2, ..., D]}), so gradients
  * reach all three. {@link #triplets} takes them separately.
+ *
+ * <p>At a swap tie d(a, n) = d(p, n) the two conventions differentiate the minimum differently: TensorFlow's
+ * Minimum gives the whole gradient to its first argument d(a, n), PyTorch's minimum splits it half and half.
+ * {@link #pytorchTies} builds the minimum so that its graph gradient splits as PyTorch's does.
  */
 public class TripletMarginLoss extends AbstractLoss {
 
@@ -24,8 +28,14 @@ public class TripletMarginLoss extends AbstractLoss {
     private final double p;
     private final double eps;
     private final boolean swap;
+    private final boolean splitTies;
 
     public TripletMarginLoss(double margin, double p, double eps, boolean swap, Reduction reduction) {
+        this(margin, p, eps, swap, reduction, false);
+    }
+
+    private TripletMarginLoss(double margin, double p, double eps, boolean swap, Reduction reduction,
+                              boolean splitTies) {
         super("TripletMarginLoss", reduction);
         if (!(p > 0)) {
             throw new IllegalArgumentException("norm degree p must be > 0, got " + p);
@@ -34,6 +44,12 @@ public class TripletMarginLoss extends AbstractLoss {
         this.p = p;
         this.eps = eps;
         this.swap = swap;
+        this.splitTies = splitTies;
+    }
+
+    /** The same loss, with swap ties differentiated as PyTorch does (half the gradient to each distance). */
+    public TripletMarginLoss pytorchTies() {
+        return new TripletMarginLoss(margin, p, eps, swap, getReduction(), true);
     }
 
     @Override
@@ -57,10 +73,20 @@ public class TripletMarginLoss extends AbstractLoss {
         Operand<T> dPositive = distance(tf, a, pos);
         Operand<T> dNegative = distance(tf, a, neg);
         if (swap) {
-            dNegative = tf.math.minimum(dNegative, distance(tf, pos, neg));
+            Operand<T> dSwap = distance(tf, pos, neg);
+            dNegative = splitTies ? minimumSplittingTies(tf, dNegative, dSwap) : tf.math.minimum(dNegative, dSwap);
         }
         Operand<T> hinge = tf.math.add(tf.math.sub(dPositive, dNegative), Constants.scalar(tf, type, margin));
         return tf.math.maximum(hinge, Constants.scalar(tf, type, 0.0));
+    }
+
+    /**
+     * min(u, v) whose gradient at u = v goes half to each argument: the tie takes the branch (u + v)/2, which is
+     * exactly u there (doubling and halving are exact), and Select passes each branch's gradient only where taken.
+     */
+    private static <T extends TNumber> Operand<T> minimumSplittingTies(Ops tf, Operand<T> u, Operand<T> v) {
+        Operand<T> mean = tf.math.mul(tf.math.add(u, v), Constants.scalar(tf, u.type(), 0.5));
+        return tf.select(tf.math.less(u, v), u, tf.select(tf.math.less(v, u), v, mean));
     }
 
     private <T extends TNumber> Operand<T> distance(Ops tf, Operand<T> u, Operand<T> v) {

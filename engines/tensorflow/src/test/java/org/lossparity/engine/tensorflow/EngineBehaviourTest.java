@@ -101,13 +101,14 @@ class EngineBehaviourTest {
     }
 
     @Test
-    void pytorchSparseCrossEntropyRefusesSampleWeightsWithTheReason() {
+    void inputsOfAnotherFloatDtypeAreRefusedNotConverted() {
         try (TensorFlowEngine engine = EngineFixture.start()) {
-            var spec = torch(LossKind.SPARSE_CATEGORICAL_CE, Reduction.MEAN, F32, "ignore_index", 0L);
+            var spec = torch(LossKind.SPARSE_CATEGORICAL_CE, Reduction.MEAN, DType.FLOAT64, "ignore_index", 0L);
             EngineException e = assertThrows(EngineException.class, () -> engine.evaluate(spec,
-                    inputs(Inputs.PREDICTION, t(F32, shape(1, 2), 0, 1), Inputs.TARGET, labels(shape(1), 0),
+                    inputs(Inputs.PREDICTION, t(DType.FLOAT64, shape(1, 2), 0, 1), Inputs.TARGET, labels(shape(1), 0),
                             Inputs.SAMPLE_WEIGHT, t(F32, shape(1), 1))));
-            assertTrue(e.getMessage().contains("sample_weight"), e.getMessage());
+            assertTrue(e.getMessage().contains("'sample_weight'") && e.getMessage().contains("must be float64")
+                    && e.getMessage().contains("got float32"), e.getMessage());
         }
     }
 

@@ -42,8 +42,8 @@ class ResidentMemoryTest {
                 keras(LossKind.SPARSE_CATEGORICAL_CE, Reduction.SUM, d),
                 keras(LossKind.BCE, Reduction.SUM_OVER_BATCH_SIZE, DType.FLOAT64, "label_smoothing", 0.1));
         Map<String, Tensor> dense = inputs(Inputs.PREDICTION, x, Inputs.TARGET, y, Inputs.SAMPLE_WEIGHT, w);
-        Map<String, Tensor> dense64 = inputs(Inputs.PREDICTION, x.reshape(4, 3), Inputs.TARGET, y,
-                Inputs.SAMPLE_WEIGHT, w);
+        Map<String, Tensor> dense64 = inputs(Inputs.PREDICTION, widened(x), Inputs.TARGET, widened(y),
+                Inputs.SAMPLE_WEIGHT, widened(w));
         Map<String, Tensor> sparse = inputs(Inputs.PREDICTION, x, Inputs.TARGET, labels(shape(4), 1, 0, 2, 1));
 
         int checkpoints = 10;
@@ -94,5 +94,10 @@ class ResidentMemoryTest {
             }
         }
         throw new IllegalStateException("no VmRSS line in " + status);
+    }
+
+    /** The same numbers as a float64 tensor (float32 values are exact in float64). */
+    private static Tensor widened(Tensor t) {
+        return Tensor.ofFloats(DType.FLOAT64, t.shape(), t.toDoubleArray());
     }
 }

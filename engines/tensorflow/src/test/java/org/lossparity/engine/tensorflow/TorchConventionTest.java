@@ -153,6 +153,82 @@ class TorchConventionTest {
                 labels(shape(1), 0)).value().getDouble(0), 1e-15);
     }
 
+    private static LossSpec weighted(LossKind loss, Reduction r, SampleWeighting w, DType d) {
+        return new LossSpec(loss, torch(loss, r, d).params(), r, w, Convention.PYTORCH, d);
+    }
+
+    @Test
+    void sparseMeanWithSampleWeightsDividesByKeptSamplesOnly() throws Exception {
+        // Zero logits: kept rows have l = log 2. Labels [0, ignored, 1], weights [2, 5, 1]: Σ w·l = 3 log 2 over
+        // 2 kept samples (divide_by_count) or kept weights 3 (divide_by_weight_sum); the ignored row counts nowhere.
+        Object[] in = {Inputs.PREDICTION, t(F64, shape(3, 2), 0, 0, 0, 0, 0, 0), Inputs.TARGET,
+                labels(shape(3), 0, -100, 1), Inputs.SAMPLE_WEIGHT, t(F64, shape(3), 2, 5, 1)};
+        LossResult byCount = eval(weighted(LossKind.SPARSE_CATEGORICAL_CE, Reduction.MEAN,
+                SampleWeighting.DIVIDE_BY_COUNT, F64), in);
+        assertEquals(1.5 * Math.log(2), byCount.value().getDouble(0), 1e-15);
+        assertArrayEquals(new double[] {-0.5, 0.5, 0, 0, 0.25, -0.25},
+                byCount.gradients().get(Inputs.PREDICTION).toDoubleArray(), 1e-15);
+        assertEquals(Math.log(2), eval(weighted(LossKind.SPARSE_CATEGORICAL_CE, Reduction.MEAN,
+                SampleWeighting.DIVIDE_BY_WEIGHT_SUM, F64), in).value().getDouble(0), 1e-15);
+    }
+
+    @Test
+    void klBatchmeanWithSampleWeightsDividesByTheBatchSizeUnderBothWeightings() throws Exception {
+        // Targets 1: l = −x = [1, 2]; weights [1, 3]: Σ w·l = 7 over a batch of 2.
+        for (SampleWeighting w : SampleWeighting.values()) {
+            LossResult r = eval(weighted(LossKind.KL_DIV, Reduction.BATCHMEAN, w, F64), Inputs.PREDICTION,
+                    t(F64, shape(2, 1), -1, -2), Inputs.TARGET, t(F64, shape(2, 1), 1, 1), Inputs.SAMPLE_WEIGHT,
+                    t(F64, shape(2), 1, 3));
+            assertEquals(3.5, r.value().getDouble(0), 0, w.toString());
+            assertArrayEquals(new double[] {-0.5, -1.5}, r.gradients().get(Inputs.PREDICTION).toDoubleArray(), 0);
+        }
+    }
+
+    @Test
+    void bceGradientIsTorchKernelAtZeroOneAndTinyProbabilities() throws Exception {
+        // PyTorch's backward (p − y) / max(p(1 − p), 1e-12f), finite where the clamped logs are not.
+        double eps = (double) 1e-12f;
+        double[] p = {0, 1, 1e-12, 0.5};
+        double[] y = {1, 0, 0, 1};
+        LossResult r = eval(torch(LossKind.BCE, Reduction.SUM, F64), Inputs.PREDICTION, t(F64, shape(4), p),
+                Inputs.TARGET, t(F64, shape(4), y));
+        assertEquals(200 + (-Math.log1p(-1e-12)) + Math.log(2), r.value().getDouble(0), 1e-13);
+        double[] g = r.gradients().get(Inputs.PREDICTION).toDoubleArray();
+        assertEquals(-1 / eps, g[0], 0);
+        assertEquals(1 / eps, g[1], 0);
+        assertEquals(1e-12 / Math.max(1e-12 * (1 - 1e-12), eps), g[2], 1e-15);
+        assertEquals(-2, g[3], 0);
+    }
+
+    @Test
+    void tripletSwapTieSplitsTheGradientAndEmptyMeanIsNaN() throws Exception {
+        // a = (0, 0), p = (2, 0), n = (1, 2): d(a,p) = 2, d(a,n) = d(p,n) = √5, hinge 2 − √5 + 1 > 0 active.
+        // l = d(a,p) − d_neg + 1 with PyTorch's ½/½ split of d_neg at the tie:
+        // dl/da = (a−p)/2 − ½(a−n)/√5, dl/dp = (p−a)/2 − ½(p−n)/√5, dl/dn = −½(n−a)/√5 − ½(n−p)/√5 = (0, −2/√5)
+        // (TensorFlow's Minimum would give dl/dn = −(n−a)/√5 = (−1/√5, −2/√5)).
+        LossSpec swap = torch(LossKind.TRIPLET_MARGIN, Reduction.SUM, F64, "eps", 0.0, "swap", true);
+        LossResult r = eval(swap, Inputs.ANCHOR, t(F64, shape(1, 2), 0, 0), Inputs.POSITIVE,
+                t(F64, shape(1, 2), 2, 0), Inputs.NEGATIVE, t(F64, shape(1, 2), 1, 2));
+        double s5 = Math.sqrt(5);
+        assertEquals(3 - s5, r.value().getDouble(0), 1e-15);
+        assertArrayEquals(new double[] {-1 + 0.5 / s5, 1 / s5}, r.gradients().get(Inputs.ANCHOR).toDoubleArray(),
+                1e-15);
+        assertArrayEquals(new double[] {1 - 0.5 / s5, 1 / s5}, r.gradients().get(Inputs.POSITIVE).toDoubleArray(),
+                1e-15);
+        assertArrayEquals(new double[] {0, -2 / s5}, r.gradients().get(Inputs.NEGATIVE).toDoubleArray(), 1e-15);
+        LossResult empty = eval(torch(LossKind.TRIPLET_MARGIN, Reduction.MEAN, F32), Inputs.ANCHOR,
+                t(F32, shape(0, 2)), Inputs.POSITIVE, t(F32, shape(0, 2)), Inputs.NEGATIVE, t(F32, shape(0, 2)));
+        assertTrue(Double.isNaN(empty.value().getDouble(0)), "PyTorch's mean of no triplets is NaN");
+    }
+
+    @Test
+    void float32InputsForAFloat64SpecAreRefused() {
+        EngineException e = assertThrows(EngineException.class, () -> engine.evaluate(
+                torch(LossKind.MSE, Reduction.SUM, F64),
+                inputs(Inputs.PREDICTION, t(F32, shape(2), 1, 2), Inputs.TARGET, t(F64, shape(2), 0, 0))));
+        assertTrue(e.getMessage().contains("'prediction'") && e.getMessage().contains("got float32"), e.getMessage());
+    }
+
     @Test
     void classAxisBeyondRankTwoIsRefusedWithTheReason() {
         EngineException e = assertThrows(EngineException.class, () -> engine.evaluate(
