@@ -9,6 +9,7 @@ import org.lossparity.core.spec.Inputs;
 import org.lossparity.core.spec.LossKind;
 import org.lossparity.core.spec.LossSpec;
 import org.lossparity.core.spec.Reduction;
+import org.lossparity.core.spec.SampleWeighting;
 import org.lossparity.core.tensor.DType;
 import org.lossparity.core.tensor.Numbers;
 import org.lossparity.core.tensor.Tensor;
@@ -51,11 +52,7 @@ final class DivergenceDetectors {
         return switch (detector) {
             case "last-axis" -> lastAxis(s);
             case "weight-denominator" -> weightDenominator(s);
-            case "empty-batch" -> emptyBatch(s)
-                    ? Optional.of("empty batch (" + firstInput(s) + " shape "
-                    + Arrays.toString(s.kerasInputs().get(firstInput(s)).shape()) + "): PyTorch's mean "
-                    + "over no elements is NaN, Keras' sum_over_batch_size divides by max(count, 1) and gives 0")
-                    : Optional.empty();
+            case "empty-batch" -> nothingToAverage(s);
             case "bce-clipping" -> loss == LossKind.BCE ? outside(kp, "prediction", "p", true) : Optional.empty();
             case "bce-epsilon" -> loss == LossKind.BCE && kp.size() > 0 ? bceEpsilon(kp) : Optional.empty();
             case "ce-clipping" -> (loss == LossKind.CATEGORICAL_CE || loss == LossKind.SPARSE_CATEGORICAL_CE)
@@ -74,9 +71,32 @@ final class DivergenceDetectors {
         return s.keras().loss().differentiableInputs().get(0);
     }
 
-    private static boolean emptyBatch(Sides s) {
+    /** An averaging reduction whose divisor is 0: an empty batch, or weights summing to 0 in a weighted mean. */
+    private static Optional<String> nothingToAverage(Sides s) {
+        if (!averages(s.pytorch().reduction())) {
+            return Optional.empty();
+        }
         Tensor first = s.kerasInputs().get(firstInput(s));
-        return first != null && first.size() == 0 && averages(s.pytorch().reduction());
+        if (first != null && first.size() == 0) {
+            return Optional.of("empty batch (" + firstInput(s) + " shape " + Arrays.toString(first.shape())
+                    + "): PyTorch's mean over no elements is NaN, Keras' sum_over_batch_size divides with "
+                    + "divide_no_nan and gives 0");
+        }
+        Tensor w = s.pytorchInputs().get(Inputs.SAMPLE_WEIGHT);
+        if (w != null && s.pytorch().weighting() == SampleWeighting.DIVIDE_BY_WEIGHT_SUM && allZero(w)) {
+            return Optional.of("sample weights all 0 (shape " + Arrays.toString(w.shape()) + ") in a weighted mean: "
+                    + "PyTorch's Σw·l / Σw is 0/0 = NaN, Keras divides with divide_no_nan and gives 0");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allZero(Tensor t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.getDouble(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean averages(Reduction r) {
