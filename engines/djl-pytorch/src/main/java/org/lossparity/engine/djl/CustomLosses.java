@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.lossparity.core.spec.Inputs;
+import org.lossparity.core.spec.LossSpec;
 import org.lossparity.core.spec.Params;
 
 /**
@@ -15,6 +17,13 @@ import org.lossparity.core.spec.Params;
  */
 final class CustomLosses {
     private CustomLosses() {}
+
+    /** Custom Huber of the prediction and target, reduced as the spec says, with the sample weight if given. */
+    static GradientRun.LossFunction reducedHuber(LossSpec spec) {
+        return arrays -> NdReductions.reduce(
+                huber(arrays.get(Inputs.PREDICTION), arrays.get(Inputs.TARGET), spec.params().getDouble("delta")),
+                arrays.get(Inputs.SAMPLE_WEIGHT), spec);
+    }
 
     /** Huber per element: ½r² where |r| ≤ δ, else δ(|r| − ½δ). */
     static NDArray huber(NDArray prediction, NDArray target, double delta) {

@@ -101,9 +101,8 @@ final class DjlLossApiEngine implements LossEngine {
                     inputs.get(Inputs.PREDICTION).rank()));
         }
         if (loss == LossKind.CUSTOM_HUBER) {
-            return GradientRun.evaluate(manager, spec, prepared, a -> NdReductions.reduce(
-                    CustomLosses.huber(a.get(Inputs.PREDICTION), a.get(Inputs.TARGET), spec.params().getDouble("delta")),
-                    a.get(Inputs.SAMPLE_WEIGHT), spec), Map.of("path", "from scratch, DJL NDArray ops"));
+            return GradientRun.evaluate(manager, spec, prepared, CustomLosses.reducedHuber(spec),
+                    Map.of("path", "from scratch, DJL NDArray ops"));
         }
         if (loss == LossKind.TRIPLET_MARGIN) {
             return GradientRun.evaluate(manager, spec, prepared, a -> NdReductions.reduce(

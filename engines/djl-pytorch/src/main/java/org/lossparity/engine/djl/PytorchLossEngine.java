@@ -1,6 +1,5 @@
 package org.lossparity.engine.djl;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDManager;
@@ -72,10 +71,8 @@ final class PytorchLossEngine implements LossEngine {
         }
         Map<String, Tensor> prepared = prepare(spec, inputs);
         if (spec.loss() == LossKind.CUSTOM_HUBER) {
-            return GradientRun.evaluate(manager, spec, prepared, arrays -> NdReductions.reduce(
-                    CustomLosses.huber(arrays.get(Inputs.PREDICTION), arrays.get(Inputs.TARGET),
-                            spec.params().getDouble("delta")),
-                    arrays.get(Inputs.SAMPLE_WEIGHT), spec), Map.of("path", "DJL NDArray ops"));
+            return GradientRun.evaluate(manager, spec, prepared, CustomLosses.reducedHuber(spec),
+                    Map.of("path", "DJL NDArray ops"));
         }
         List<String> optional = new ArrayList<>();
         for (String name : spec.loss().optionalInputs()) {

@@ -1,7 +1,6 @@
 package org.lossparity.engine.reference;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.lossparity.core.spec.Inputs;
@@ -70,45 +69,27 @@ final class Distillation implements LossFamily {
     }
 
     /** Per-element values whose gradient couples a whole row through the student's softmax. */
-    private static final class DistillationPass<T> implements Pass<T> {
-        private final Arithmetic<T> a;
+    private static final class DistillationPass<T> extends AbstractPass<T> {
         private final LossCase c;
         private final T t;
         private final T t2;
-        private final List<T> values;
         private final List<List<T>> student;
         private final List<List<T>> slopes;
 
         DistillationPass(Arithmetic<T> a, LossCase c, T t, T t2, List<T> values, List<List<T>> student,
                          List<List<T>> slopes) {
-            this.a = a;
+            super(a, c.shape(Inputs.PREDICTION), values);
             this.c = c;
             this.t = t;
             this.t2 = t2;
-            this.values = values;
             this.student = student;
             this.slopes = slopes;
         }
 
         @Override
-        public long[] shape() {
-            return c.shape(Inputs.PREDICTION);
-        }
-
-        @Override
-        public List<T> values() {
-            return values;
-        }
-
-        @Override
-        public List<T> denominators() {
-            return Collections.nCopies(values.size(), a.one());
-        }
-
-        @Override
         public Map<String, List<T>> gradients(List<T> upstream) {
             int width = c.lastDim();
-            List<T> out = new ArrayList<>(values.size());
+            List<T> out = new ArrayList<>(values().size());
             for (int r = 0; r < student.size(); r++) {
                 List<T> sigma = student.get(r);
                 List<T> slope = slopes.get(r);

@@ -1,40 +1,19 @@
 package org.lossparity.engine.reference;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.lossparity.engine.reference.math.Arithmetic;
 
 /** Losses where element i depends on prediction element i only: l_i with slope ∂l_i/∂x_i. */
-final class ElementwisePass<T> implements Pass<T> {
-    private final Arithmetic<T> a;
+final class ElementwisePass<T> extends AbstractPass<T> {
     private final String input;
-    private final long[] shape;
-    private final List<T> values;
     private final List<T> slopes;
 
     ElementwisePass(Arithmetic<T> a, String input, long[] shape, List<T> values, List<T> slopes) {
-        this.a = a;
+        super(a, shape, values);
         this.input = input;
-        this.shape = shape.clone();
-        this.values = values;
         this.slopes = slopes;
-    }
-
-    @Override
-    public long[] shape() {
-        return shape.clone();
-    }
-
-    @Override
-    public List<T> values() {
-        return values;
-    }
-
-    @Override
-    public List<T> denominators() {
-        return Collections.nCopies(values.size(), a.one());
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.lossparity.engine.reference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.lossparity.core.tensor.Tensor;
@@ -13,51 +12,44 @@ import org.lossparity.engine.reference.math.Arithmetic;
  * (regression, binary cross-entropy) or a sum (KL) over the last axis. A 1-D input is therefore one sample; a
  * scalar input is one sample of one element.
  */
-final class LastAxisReduction<T> implements Pass<T> {
+final class LastAxisReduction<T> extends AbstractPass<T> {
     enum Kind { MEAN, SUM }
 
-    private final Arithmetic<T> a;
     private final Pass<T> inner;
     private final Kind kind;
     private final int width;
-    private final long[] shape;
-    private final List<T> values;
 
     LastAxisReduction(Arithmetic<T> a, Pass<T> inner, Kind kind) {
-        this.a = a;
+        super(a, withoutLastAxis(inner.shape()), reduced(a, inner, kind));
         this.inner = inner;
         this.kind = kind;
-        long[] s = inner.shape();
-        this.width = s.length == 0 ? 1 : (int) s[s.length - 1];
-        this.shape = s.length == 0 ? s : Arrays.copyOf(s, s.length - 1);
-        int rows = width == 0 ? (int) Tensor.elementCount(shape) : inner.values().size() / width;
+        this.width = lastAxis(inner.shape());
+    }
+
+    private static int lastAxis(long[] s) {
+        return s.length == 0 ? 1 : (int) s[s.length - 1];
+    }
+
+    private static long[] withoutLastAxis(long[] s) {
+        return s.length == 0 ? s : Arrays.copyOf(s, s.length - 1);
+    }
+
+    private static <T> List<T> reduced(Arithmetic<T> a, Pass<T> inner, Kind kind) {
+        int width = lastAxis(inner.shape());
+        int rows = width == 0 ? (int) Tensor.elementCount(withoutLastAxis(inner.shape()))
+                : inner.values().size() / width;
         List<T> out = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
-            T s2 = a.sum(inner.values().subList(r * width, (r + 1) * width));
-            out.add(kind == Kind.MEAN ? a.div(s2, a.of(width)) : s2);
+            T sum = a.sum(inner.values().subList(r * width, (r + 1) * width));
+            out.add(kind == Kind.MEAN ? a.div(sum, a.of(width)) : sum);
         }
-        this.values = out;
-    }
-
-    @Override
-    public long[] shape() {
-        return shape.clone();
-    }
-
-    @Override
-    public List<T> values() {
-        return values;
-    }
-
-    @Override
-    public List<T> denominators() {
-        return Collections.nCopies(values.size(), a.one());
+        return out;
     }
 
     @Override
     public Map<String, List<T>> gradients(List<T> upstream) {
-        List<T> spread = new ArrayList<>(values.size() * width);
-        for (int r = 0; r < values.size(); r++) {
+        List<T> spread = new ArrayList<>(values().size() * width);
+        for (int r = 0; r < values().size(); r++) {
             T u = kind == Kind.MEAN ? a.div(upstream.get(r), a.of(width)) : upstream.get(r);
             for (int c = 0; c < width; c++) {
                 spread.add(u);

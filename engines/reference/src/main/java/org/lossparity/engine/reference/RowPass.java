@@ -13,43 +13,21 @@ import org.lossparity.engine.reference.math.Arithmetic;
  * gradient is exactly 0 whatever flows back, even the 1/0 of an all-ignored mean, because nll_loss's backward never
  * writes those rows.
  */
-final class RowPass<T> implements Pass<T> {
-    private final Arithmetic<T> a;
-    private final long[] shape;
+final class RowPass<T> extends AbstractPass<T> {
     private final int width;
-    private final List<T> values;
-    private final List<T> denominators;
     private final List<List<T>> jacobian;
 
     RowPass(Arithmetic<T> a, long[] shape, int width, List<T> values, List<T> denominators,
             List<List<T>> jacobian) {
-        this.a = a;
-        this.shape = shape.clone();
+        super(a, shape, values, denominators);
         this.width = width;
-        this.values = values;
-        this.denominators = denominators;
         this.jacobian = jacobian;
     }
 
     @Override
-    public long[] shape() {
-        return shape.clone();
-    }
-
-    @Override
-    public List<T> values() {
-        return values;
-    }
-
-    @Override
-    public List<T> denominators() {
-        return denominators;
-    }
-
-    @Override
     public Map<String, List<T>> gradients(List<T> upstream) {
-        List<T> g = new ArrayList<>(values.size() * width);
-        for (int r = 0; r < values.size(); r++) {
+        List<T> g = new ArrayList<>(values().size() * width);
+        for (int r = 0; r < values().size(); r++) {
             T u = upstream.get(r);
             if (jacobian.get(r) == null) {
                 g.addAll(Collections.nCopies(width, a.zero()));

@@ -2,7 +2,6 @@ package org.lossparity.engine.reference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.lossparity.core.spec.Inputs;
@@ -100,34 +99,14 @@ final class TripletMargin implements LossFamily {
         return new Distance<>(norm, slope);
     }
 
-    private static final class TripletPass<T> implements Pass<T> {
-        private final Arithmetic<T> a;
-        private final long[] shape;
+    private static final class TripletPass<T> extends AbstractPass<T> {
         private final int width;
-        private final List<T> values;
         private final List<Row<T>> rows;
 
         TripletPass(Arithmetic<T> a, long[] shape, int width, List<T> values, List<Row<T>> rows) {
-            this.a = a;
-            this.shape = shape;
+            super(a, shape, values);
             this.width = width;
-            this.values = values;
             this.rows = rows;
-        }
-
-        @Override
-        public long[] shape() {
-            return shape.clone();
-        }
-
-        @Override
-        public List<T> values() {
-            return values;
-        }
-
-        @Override
-        public List<T> denominators() {
-            return Collections.nCopies(values.size(), a.one());
         }
 
         @Override

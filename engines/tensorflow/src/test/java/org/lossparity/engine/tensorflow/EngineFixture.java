@@ -13,6 +13,8 @@ import org.lossparity.core.tensor.Tensor;
 
 /** Shared helpers: one engine per test class, spec and tensor shorthands. */
 final class EngineFixture {
+    static final DType F64 = DType.FLOAT64;
+    static final DType F32 = DType.FLOAT32;
 
     private EngineFixture() {}
 

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,21 +27,7 @@ import org.lossparity.core.tensor.Tensor;
  * Graph gradients against central finite differences of the engine's own float64 value, for every Keras loss,
  * reduction and weighting; and float32 gradients against the float64 ones.
  */
-class GradientTest {
-
-    private static final DType F64 = DType.FLOAT64;
-    private static final DType F32 = DType.FLOAT32;
-    private static TensorFlowEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = EngineFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+class GradientTest extends ClassEngineTest {
 
     /** A spec family and inputs chosen away from kinks and clipping bounds, as float64 values. */
     record Case(String name, LossKind loss, Object[] params, Map<String, double[]> floats, long[] shape,

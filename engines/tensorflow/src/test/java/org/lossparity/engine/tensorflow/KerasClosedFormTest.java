@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lossparity.engine.tensorflow.EngineFixture.*;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lossparity.core.engine.LossResult;
 import org.lossparity.core.spec.Inputs;
@@ -17,24 +15,10 @@ import org.lossparity.core.tensor.DType;
 import org.lossparity.core.tensor.Tensor;
 
 /** Values worked out by hand from the Keras definitions, checked against what the framework classes compute. */
-class KerasClosedFormTest {
+class KerasClosedFormTest extends ClassEngineTest {
 
-    private static final DType F64 = DType.FLOAT64;
-    private static final DType F32 = DType.FLOAT32;
     /** Keras' epsilon is the float32 constant 1e-7f even in float64 graphs. */
     private static final double EPS = 1e-7f;
-
-    private static TensorFlowEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = EngineFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
 
     private static LossResult eval(LossSpec spec, Object... inputs) throws Exception {
         return engine.evaluate(spec, inputs(inputs));

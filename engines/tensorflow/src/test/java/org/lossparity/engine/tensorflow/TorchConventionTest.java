@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lossparity.core.engine.EngineException;
 import org.lossparity.core.engine.LossResult;
@@ -25,21 +23,7 @@ import org.lossparity.core.tensor.DType;
 import org.lossparity.core.tensor.Tensor;
 
 /** PyTorch-convention specs built from TF ops: hand-computed values, labels in results, gradients. */
-class TorchConventionTest {
-
-    private static final DType F64 = DType.FLOAT64;
-    private static final DType F32 = DType.FLOAT32;
-    private static TensorFlowEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = EngineFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+class TorchConventionTest extends ClassEngineTest {
 
     private static LossResult eval(LossSpec spec, Object... in) throws Exception {
         LossResult r = engine.evaluate(spec, inputs(in));
