@@ -26,7 +26,7 @@ final class EnginesCommand implements Callable<Integer> {
         try (EngineRegistry registry = EngineRegistry.start(List.of(), EngineConfig.fromSystemProperties())) {
             for (LossEngine e : registry.engines().values()) {
                 var id = e.identity();
-                out.println("  " + id.name() + " [" + id.convention() + "] " + id.library() + " / " + id.runtime()
+                out.println("  " + id.name() + " [" + id.conventionsText() + "] " + id.library() + " / " + id.runtime()
                         + ", threads " + id.threads() + ", dtypes " + id.dtypes() + " " + id.details());
             }
             registry.unavailable().forEach(u -> out.println("  " + u.name() + " UNAVAILABLE: " + u.reason()));

@@ -164,7 +164,7 @@ final class RunSections {
     }
 
     private static void identity(HtmlBuilder h, EngineIdentity id) {
-        h.element("td", id.convention().jsonName());
+        h.element("td", id.conventionsText());
         h.element("td", id.library());
         h.element("td", id.runtime());
         h.element("td", String.join(", ", id.dtypes().stream().sorted(Comparator.naturalOrder())

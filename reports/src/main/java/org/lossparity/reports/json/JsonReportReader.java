@@ -145,9 +145,14 @@ public final class JsonReportReader {
             for (JsonNode d : id.path("dtypes")) {
                 dtypes.add(DType.fromJsonName(d.asText()));
             }
-            identity = Optional.of(new EngineIdentity(text(id, "name", at + "/identity"),
-                    Convention.fromJsonName(text(id, "convention", at + "/identity")), id.path("library").asText(),
-                    id.path("runtime").asText(), dtypes, id.path("threads").asInt(), stringMap(id.path("details"))));
+            Convention own = Convention.fromJsonName(text(id, "convention", at + "/identity"));
+            Set<Convention> conventions = EnumSet.of(own);
+            for (JsonNode c : id.path("conventions")) {
+                conventions.add(Convention.fromJsonName(c.asText()));
+            }
+            identity = Optional.of(new EngineIdentity(text(id, "name", at + "/identity"), own,
+                    id.path("library").asText(), id.path("runtime").asText(), dtypes, id.path("threads").asInt(),
+                    stringMap(id.path("details")), conventions));
         }
         return new EngineStatus(text(e, "name", at), e.path("available").asBoolean(), e.path("reason").asText(""),
                 identity);

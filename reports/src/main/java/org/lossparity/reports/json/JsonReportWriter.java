@@ -29,6 +29,7 @@ import org.lossparity.core.result.ParityRun;
 import org.lossparity.core.result.Summary;
 import org.lossparity.core.result.TensorData;
 import org.lossparity.core.result.Verdict;
+import org.lossparity.core.spec.Convention;
 import org.lossparity.core.spec.LossSpec;
 import org.lossparity.core.tensor.DType;
 import org.lossparity.core.tensor.Numbers;
@@ -158,6 +159,11 @@ public final class JsonReportWriter {
             g.writeObjectFieldStart("identity");
             g.writeStringField("name", id.name());
             g.writeStringField("convention", id.convention().jsonName());
+            g.writeArrayFieldStart("conventions");
+            for (Convention c : id.conventions()) {
+                g.writeString(c.jsonName());
+            }
+            g.writeEndArray();
             g.writeStringField("library", id.library());
             g.writeStringField("runtime", id.runtime());
             g.writeArrayFieldStart("dtypes");

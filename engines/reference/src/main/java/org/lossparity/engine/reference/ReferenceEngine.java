@@ -57,9 +57,9 @@ public final class ReferenceEngine implements LossEngine {
         this.digits = intSetting(config, DIGITS_KEY, DEFAULT_DIGITS, 20);
         this.identity = new EngineIdentity(NAME, Convention.PYTORCH, "lossparity reference (big-math 2.3.2)",
                 "pure Java", EnumSet.of(DType.FLOAT32, DType.FLOAT64), 0,
-                Map.of("conventions", "pytorch,keras",
-                        "exactLimit", Integer.toString(exactLimit),
-                        "digits", Integer.toString(digits)));
+                Map.of("exactLimit", Integer.toString(exactLimit),
+                        "digits", Integer.toString(digits)),
+                EnumSet.of(Convention.PYTORCH, Convention.KERAS));
     }
 
     private static int intSetting(EngineConfig config, String key, int fallback, int minimum) {

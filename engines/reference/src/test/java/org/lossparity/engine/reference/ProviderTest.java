@@ -29,7 +29,7 @@ class ProviderTest {
             assertEquals("pure Java", id.runtime());
             assertEquals(0, id.threads());
             assertEquals(Convention.PYTORCH, id.convention());
-            assertEquals("pytorch,keras", id.details().get("conventions"));
+            assertEquals(java.util.EnumSet.of(Convention.PYTORCH, Convention.KERAS), id.conventions());
             assertTrue(id.dtypes().contains(DType.FLOAT32) && id.dtypes().contains(DType.FLOAT64));
         }
     }
