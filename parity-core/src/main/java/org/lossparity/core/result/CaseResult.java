@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param comparisons  sorted by kind (reference vs expected, engine vs reference, pairs), subject, against,
  *                     quantity
  */
-public record CaseResult(CaseRef ref, Map<String, TensorData> inputs, Optional<ExpectedValues> expected,
+public record CaseResult(CaseRef ref, Map<String, TensorData> inputs, Optional<ExpectedData> expected,
                          List<Evaluation> evaluations, List<Comparison> comparisons) {
 
     public CaseResult {

@@ -12,7 +12,7 @@
  *   cases: [{@link org.lossparity.core.result.CaseResult}] sorted by file then pointer
  *     ref: {@link org.lossparity.core.result.CaseRef} (file, pointer, id, label, display name, spec, tolerance)
  *     inputs: name -> {@link org.lossparity.core.result.TensorData} (possibly truncated preview)
- *     expected: optional {@link org.lossparity.core.result.ExpectedValues} (hand-verified values and their source)
+ *     expected: optional {@link org.lossparity.core.result.ExpectedData} (hand-verified values and their source)
  *     evaluations: [{@link org.lossparity.core.result.Evaluation}] one per engine (the reference once per convention)
  *     comparisons: [{@link org.lossparity.core.result.Comparison}] kind, quantity, verdict, errors, explanation
  *   loadProblems: [{@link org.lossparity.core.result.LoadProblem}] fixtures that failed to load (file + JSON pointer)

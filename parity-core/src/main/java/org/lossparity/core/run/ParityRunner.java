@@ -23,7 +23,7 @@ import org.lossparity.core.result.DivergenceRule;
 import org.lossparity.core.result.EngineStatus;
 import org.lossparity.core.result.Environment;
 import org.lossparity.core.result.Evaluation;
-import org.lossparity.core.result.ExpectedValues;
+import org.lossparity.core.result.ExpectedData;
 import org.lossparity.core.result.KnownDefect;
 import org.lossparity.core.result.LoadProblem;
 import org.lossparity.core.result.ParityRun;
@@ -210,10 +210,10 @@ public final class ParityRunner {
         evaluations.sort(Comparator.comparing(Evaluation::engine).thenComparing(Evaluation::convention));
         Map<String, TensorData> inputs = new TreeMap<>();
         c.inputs().forEach((k, v) -> inputs.put(k, TensorData.of(v)));
-        Optional<ExpectedValues> expected = c.expected().map(e -> {
+        Optional<ExpectedData> expected = c.expected().map(e -> {
             Map<String, TensorData> g = new TreeMap<>();
             e.gradients().forEach((k, v) -> g.put(k, TensorData.of(v)));
-            return new ExpectedValues(Optional.of(TensorData.of(e.value())), g, e.source());
+            return new ExpectedData(Optional.of(TensorData.of(e.value())), g, e.source());
         });
         return new CaseResult(ref, inputs, expected, evaluations, comparisons);
     }

@@ -8,7 +8,7 @@ import org.lossparity.core.result.CaseRef;
 import org.lossparity.core.result.CaseResult;
 import org.lossparity.core.result.Comparison;
 import org.lossparity.core.result.Evaluation;
-import org.lossparity.core.result.ExpectedValues;
+import org.lossparity.core.result.ExpectedData;
 import org.lossparity.core.result.TensorData;
 import org.lossparity.core.result.Verdict;
 import org.lossparity.core.spec.LossSpec;
@@ -128,7 +128,7 @@ final class CaseSection {
         h.close("table");
     }
 
-    private static void expected(HtmlBuilder h, ExpectedValues e) {
+    private static void expected(HtmlBuilder h, ExpectedData e) {
         h.element("h4", "Hand-verified values");
         h.open("table");
         e.value().ifPresent(v -> h.open("tr").element("th", "value").element("td", TensorText.header(v), "class", "small")

@@ -29,7 +29,7 @@ import org.lossparity.core.result.EngineStatus;
 import org.lossparity.core.result.Environment;
 import org.lossparity.core.result.ErrorHistogram;
 import org.lossparity.core.result.Evaluation;
-import org.lossparity.core.result.ExpectedValues;
+import org.lossparity.core.result.ExpectedData;
 import org.lossparity.core.result.KnownDefect;
 import org.lossparity.core.result.LoadProblem;
 import org.lossparity.core.result.ParityRun;
@@ -164,10 +164,10 @@ public final class JsonReportReader {
                 text(c, "displayName", at), spec, tolerance(req(c, "tolerance", at)), c.path("fixture").asText(""),
                 c.path("group").asText(""));
         Map<String, TensorData> inputs = tensorMap(c.path("inputs"), at + "/inputs");
-        Optional<ExpectedValues> expected = Optional.empty();
+        Optional<ExpectedData> expected = Optional.empty();
         if (c.has("expected")) {
             JsonNode x = c.get("expected");
-            expected = Optional.of(new ExpectedValues(
+            expected = Optional.of(new ExpectedData(
                     x.has("value") ? Optional.of(tensor(x.get("value"), at + "/expected/value")) : Optional.empty(),
                     tensorMap(x.path("gradients"), at + "/expected/gradients"), x.path("source").asText("")));
         }

@@ -22,7 +22,7 @@ import org.lossparity.core.result.DivergenceRule;
 import org.lossparity.core.result.EngineStatus;
 import org.lossparity.core.result.ErrorHistogram;
 import org.lossparity.core.result.Evaluation;
-import org.lossparity.core.result.ExpectedValues;
+import org.lossparity.core.result.ExpectedData;
 import org.lossparity.core.result.KnownDefect;
 import org.lossparity.core.result.LoadProblem;
 import org.lossparity.core.result.ParityRun;
@@ -236,7 +236,7 @@ public final class JsonReportWriter {
         }
         g.writeEndObject();
         if (c.expected().isPresent()) {
-            ExpectedValues x = c.expected().get();
+            ExpectedData x = c.expected().get();
             g.writeObjectFieldStart("expected");
             g.writeStringField("source", x.source());
             if (x.value().isPresent()) {

@@ -20,7 +20,7 @@ import org.lossparity.core.result.EngineStatus;
 import org.lossparity.core.result.Environment;
 import org.lossparity.core.result.ErrorHistogram;
 import org.lossparity.core.result.Evaluation;
-import org.lossparity.core.result.ExpectedValues;
+import org.lossparity.core.result.ExpectedData;
 import org.lossparity.core.result.KnownDefect;
 import org.lossparity.core.result.LoadProblem;
 import org.lossparity.core.result.ParityRun;
@@ -313,7 +313,7 @@ final class SampleRun {
     static final class CaseBuilder {
         final CaseRef ref;
         final Map<String, TensorData> inputs = new TreeMap<>();
-        Optional<ExpectedValues> expected = Optional.empty();
+        Optional<ExpectedData> expected = Optional.empty();
         final List<Evaluation> evaluations = new ArrayList<>();
         final List<Comparison> comparisons = new ArrayList<>();
 
@@ -333,7 +333,7 @@ final class SampleRun {
         }
 
         CaseBuilder expected(Tensor value, String source) {
-            expected = Optional.of(new ExpectedValues(Optional.of(TensorData.of(value)), Map.of(), source));
+            expected = Optional.of(new ExpectedData(Optional.of(TensorData.of(value)), Map.of(), source));
             return this;
         }
 

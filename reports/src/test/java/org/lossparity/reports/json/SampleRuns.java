@@ -17,7 +17,7 @@ import org.lossparity.core.result.EngineStatus;
 import org.lossparity.core.result.Environment;
 import org.lossparity.core.result.ErrorHistogram;
 import org.lossparity.core.result.Evaluation;
-import org.lossparity.core.result.ExpectedValues;
+import org.lossparity.core.result.ExpectedData;
 import org.lossparity.core.result.KnownDefect;
 import org.lossparity.core.result.LoadProblem;
 import org.lossparity.core.result.ParityRun;
@@ -73,7 +73,7 @@ final class SampleRuns {
                 Optional.empty(), Map.of(), Map.of(), "no Huber in DJL");
         CaseResult case1 = new CaseResult(ref1, Map.of("prediction", TensorData.of(special), "target", TensorData.of(big),
                 "labels", TensorData.of(labels)),
-                Optional.of(new ExpectedValues(Optional.of(TensorData.of(ref)), Map.of(), "hand-verified: 0.5")),
+                Optional.of(new ExpectedData(Optional.of(TensorData.of(ref)), Map.of(), "hand-verified: 0.5")),
                 List.of(e2, e1), List.of(c1, c2, c3));
         return new ParityRun(new RunInfo("0.1.0-test", when, new Environment("17", "Linux", "cpu", 2)),
                 new RunSettings("fixtures/data", List.of("pytorch"), "huber"),
